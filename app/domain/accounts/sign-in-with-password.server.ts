@@ -1,0 +1,57 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import { db } from "#db/client.server";
+import { normalizeEmail, getUserByEmail } from "#db/queries/users";
+import { signInAttempts } from "#db/schema/index";
+import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
+import { isThrottled, THROTTLE } from "~/auth/throttle";
+import { DomainError } from "~/domain/errors";
+import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
+
+/**
+ * Checks a password sign-in. Every outcome looks the same to the caller ("invalid
+ * credentials") whether the account exists or not; after too many failures it is refused
+ * (throttled) even with the right password, until the window has passed.
+ */
+export async function signInWithPassword(
+  input: { email: string; password: string },
+  meta: AuditContext,
+): Promise<{ userId: string }> {
+  const emailKey = normalizeEmail(input.email);
+  const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
+  const [failures] = await db()
+    .select({
+      forAccount: sql<number>`count(*) filter (where ${signInAttempts.emailKey} = ${emailKey})::int`,
+      forIp: sql<number>`count(*) filter (where ${signInAttempts.ipAddress} = ${meta.ipAddress}::inet)::int`,
+    })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, since)));
+
+  if (isThrottled({ forAccount: failures?.forAccount ?? 0, forIp: meta.ipAddress ? (failures?.forIp ?? 0) : 0 })) {
+    await db().transaction(async (tx) => {
+      await recordAuditEvent(tx, { ...meta, actorLabel: emailKey }, {
+        organizationId: null,
+        action: "auth.sign_in_throttled",
+        entityType: "user",
+      });
+    });
+    throw new DomainError("limit_exceeded", "auth:signIn.throttled", { minutes: THROTTLE.windowMinutes });
+  }
+
+  const user = await getUserByEmail(db(), emailKey);
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+
+  await db().transaction(async (tx) => {
+    await tx.insert(signInAttempts).values({ emailKey, ipAddress: meta.ipAddress, succeeded: valid });
+    await recordAuditEvent(tx, { ...meta, actorUserId: valid ? user!.id : null, actorLabel: emailKey }, {
+      organizationId: null,
+      action: valid ? "auth.signed_in" : "auth.sign_in_failed",
+      entityType: "user",
+      entityId: user?.id ?? null,
+      summary: { method: "password" },
+    });
+  });
+  if (!valid || !user) throw new DomainError("invalid_input", "auth:signIn.invalid");
+  return { userId: user.id };
+}

@@ -1,0 +1,68 @@
+import { asc, eq, sql } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Database } from "#db/client.server";
+import { outboxEmails } from "#db/schema/index";
+import { env } from "~/utils/env.server";
+
+const MAX_ATTEMPTS = 5;
+let transport: Transporter | undefined | null;
+
+function smtp(): Transporter | null {
+  if (transport === undefined) {
+    const url = env().SMTP_URL;
+    transport = url ? nodemailer.createTransport(url) : null;
+  }
+  return transport;
+}
+
+/**
+ * Delivers pending outbox mail. Rows are claimed with SKIP LOCKED so several app instances (or a
+ * retry racing a sweep) never send the same message twice. Without SMTP_URL the message counts as
+ * delivered to the development mailbox page.
+ */
+export async function deliverPendingEmails(database: Database, batchSize = 20): Promise<number> {
+  let delivered = 0;
+  for (;;) {
+    const sentNow = await database.transaction(async (tx) => {
+      const batch = await tx
+        .select()
+        .from(outboxEmails)
+        .where(eq(outboxEmails.status, "pending"))
+        .orderBy(asc(outboxEmails.createdAt))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      let failed = 0;
+      for (const mail of batch) {
+        const attempt = { at: new Date().toISOString() } as { at: string; error?: string };
+        let status: "sent" | "pending" | "failed" = "sent";
+        try {
+          await smtp()?.sendMail({
+            from: env().MAIL_FROM,
+            to: mail.toAddress,
+            subject: mail.subject,
+            text: mail.textBody,
+            html: mail.htmlBody,
+          });
+        } catch (error) {
+          attempt.error = String(error).slice(0, 300);
+          status = mail.attempts.length + 1 >= MAX_ATTEMPTS ? "failed" : "pending";
+          failed++;
+        }
+        await tx
+          .update(outboxEmails)
+          .set({
+            status,
+            sentAt: status === "sent" ? new Date() : null,
+            attempts: sql`${outboxEmails.attempts} || ${JSON.stringify([attempt])}::jsonb`,
+          })
+          .where(eq(outboxEmails.id, mail.id));
+      }
+      return { claimed: batch.length, failed };
+    });
+    delivered += sentNow.claimed - sentNow.failed;
+    // A failing server is retried by the next sweep, not in a tight loop here.
+    if (sentNow.claimed < batchSize || sentNow.failed > 0) return delivered;
+  }
+}
+
+export const isDevMailboxEnabled = () => !env().SMTP_URL;

@@ -1,0 +1,95 @@
+import { json } from "@remix-run/node";
+import { DomainError, isDomainError } from "~/domain/errors";
+import { env } from "./env.server";
+
+/** What the HTTP server hands every loader and action (see app/server/app.ts). */
+export interface AppLoadContext {
+  clientIp?: string | null;
+}
+
+export function requestMeta(request: Request, context?: unknown) {
+  const clientIp = (context as AppLoadContext | undefined)?.clientIp ?? null;
+  return {
+    ipAddress: clientIp,
+    userAgent: request.headers.get("user-agent"),
+  };
+}
+
+export function notFound(): never {
+  throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+/**
+ * Reads a url-encoded or multipart form with a byte cap, so an oversized post is refused with
+ * 413 before it is parsed, and a malformed one with 400, both shown as translated error pages.
+ */
+export async function readForm(request: Request, maxBytes = env().MAX_FORM_BYTES): Promise<FormData> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) tooLarge();
+  const body = request.body ? await readCapped(request.body, maxBytes) : new Uint8Array();
+  try {
+    return await new Request(request.url, {
+      method: "POST",
+      headers: { "content-type": request.headers.get("content-type") ?? "application/x-www-form-urlencoded" },
+      body: body as unknown as BodyInit,
+    }).formData();
+  } catch {
+    throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
+  }
+}
+
+async function readCapped(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function tooLarge(): never {
+  throw new Response("Payload Too Large", { status: 413, statusText: "Payload Too Large" });
+}
+
+/**
+ * Maps a domain refusal to what the route answers: not_found/forbidden become error pages;
+ * the rest become a form error the page shows next to the form.
+ */
+export function domainErrorResponse(error: unknown) {
+  if (!isDomainError(error)) throw error;
+  if (error.code === "not_found") notFound();
+  if (error.code === "forbidden") forbidden();
+  const status = error.code === "conflict" ? 409 : error.code === "limit_exceeded" ? 429 : 422;
+  return json(
+    { ok: false as const, formError: { key: error.messageKey, params: error.params } },
+    { status },
+  );
+}
+
+export { DomainError };
+
+/** Only redirect to our own paths, never to another site handed to us in a query string. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

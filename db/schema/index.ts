@@ -1,0 +1,4 @@
+export * from "./orgs";
+export * from "./auth";
+export * from "./audit";
+export * from "./notifications";

@@ -1,0 +1,27 @@
+/**
+ * How each table is scoped. A test compares this list with the tables in the database, so a
+ * new table cannot land without someone deciding who may see its rows.
+ */
+export type TenancyClass =
+  | "organization-owned" // rows belong to one organization (client, vendor or audit firm)
+  | "partnership-scoped" // rows belong to a client-vendor partnership
+  | "user-owned" // rows belong to one user, whatever organization they are in
+  | "auth" // sign-in machinery, never shown through tenant routes
+  | "global"; // no tenant: reference data and infrastructure
+
+export const tableTenancy: Record<string, TenancyClass> = {
+  organizations: "organization-owned",
+  memberships: "organization-owned",
+  invitations: "organization-owned",
+  partnerships: "partnership-scoped",
+  users: "user-owned",
+  notifications: "user-owned",
+  sessions: "auth",
+  login_tokens: "auth",
+  sign_in_attempts: "auth",
+  audit_events: "organization-owned",
+  outbox_emails: "global",
+};
+
+/** Schemas whose tables are infrastructure owned by a library (pg-boss), not by the app. */
+export const infrastructureSchemas = ["pgboss", "drizzle"];
