@@ -1,8 +1,10 @@
+import enAccount from "../../public/locales/en/account.json";
 import enAudit from "../../public/locales/en/audit.json";
 import enAuth from "../../public/locales/en/auth.json";
 import enCommon from "../../public/locales/en/common.json";
 import enEmails from "../../public/locales/en/emails.json";
 import enOrgs from "../../public/locales/en/orgs.json";
+import nlAccount from "../../public/locales/nl/account.json";
 import nlAudit from "../../public/locales/nl/audit.json";
 import nlAuth from "../../public/locales/nl/auth.json";
 import nlCommon from "../../public/locales/nl/common.json";
@@ -12,6 +14,6 @@ import nlOrgs from "../../public/locales/nl/orgs.json";
 // Bundled rather than fetched: the strings are small, and a page never renders before its
 // language has arrived.
 export const resources = {
-  en: { common: enCommon, auth: enAuth, orgs: enOrgs, audit: enAudit, emails: enEmails },
-  nl: { common: nlCommon, auth: nlAuth, orgs: nlOrgs, audit: nlAudit, emails: nlEmails },
+  en: { common: enCommon, auth: enAuth, account: enAccount, orgs: enOrgs, audit: enAudit, emails: enEmails },
+  nl: { common: nlCommon, auth: nlAuth, account: nlAccount, orgs: nlOrgs, audit: nlAudit, emails: nlEmails },
 };
