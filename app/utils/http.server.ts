@@ -93,3 +93,8 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   }
   return to;
 }
+
+/** The portal's public address for links in e-mails: APP_URL, else the address the request came to. */
+export function appUrl(request: Request): string {
+  return (env().APP_URL ?? new URL(request.url).origin).replace(/\/$/, "");
+}
