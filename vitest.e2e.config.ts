@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/e2e/**/*.e2e.test.ts"],
-    globalSetup: ["./test/setup/global-database.ts", "./test/setup/global-server.ts"],
+    globalSetup: ["./test/setup/global-e2e.ts"],
     setupFiles: ["./test/setup/per-file.ts"],
     pool: "forks",
     fileParallelism: false,

@@ -19,6 +19,12 @@ declare module "vitest" {
  * tests keep apart by creating their own organizations.
  */
 export default async function setup(project: TestProject) {
+  const { url, cleanup } = await createTestDatabase();
+  project.provide("databaseUrl", url);
+  return cleanup;
+}
+
+export async function createTestDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
   const name = `portal_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const external = process.env.TEST_DATABASE_URL;
   let cleanup: () => Promise<void>;
@@ -48,6 +54,5 @@ export default async function setup(project: TestProject) {
     };
   }
   await runMigrations(url);
-  project.provide("databaseUrl", url);
-  return cleanup;
+  return { url, cleanup };
 }
