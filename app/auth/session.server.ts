@@ -3,7 +3,7 @@ import { Lucia, TimeSpan } from "lucia";
 import { eq } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { sessions, users } from "#db/schema/index";
-import { env, isProduction } from "~/utils/env.server";
+import { env } from "~/utils/env.server";
 
 /**
  * The only importer of lucia (its v3 is no longer maintained upstream, so it stays behind this
@@ -17,7 +17,8 @@ function createLucia() {
       name: "portal_session",
       // A browser-session cookie: closing the browser ends it on shared contact-center PCs.
       expires: false,
-      attributes: { secure: isProduction() && !env().APP_URL?.startsWith("http://"), sameSite: "lax" },
+      // Secure when served over https (APP_URL); a local http://localhost demo still gets its cookie.
+      attributes: { secure: env().APP_URL?.startsWith("https://") ?? false, sameSite: "lax" },
     },
     getUserAttributes: (attributes) => ({
       email: attributes.email,

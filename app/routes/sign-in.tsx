@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,8 +19,6 @@ const schema = z.object({
   password: z.string({ required_error: "validation.required" }).max(1024, "validation.tooLong"),
   redirectTo: z.string().optional(),
 });
-
-export const meta: MetaFunction = () => [{ title: "Sign in · Compliance Portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public page; a signed-in visitor has nothing to do here.

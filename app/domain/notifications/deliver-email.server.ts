@@ -5,14 +5,12 @@ import { outboxEmails } from "#db/schema/index";
 import { env } from "~/utils/env.server";
 
 const MAX_ATTEMPTS = 5;
-let transport: Transporter | undefined | null;
+let cached: { url: string | undefined; transport: Transporter | null } | undefined;
 
 function smtp(): Transporter | null {
-  if (transport === undefined) {
-    const url = env().SMTP_URL;
-    transport = url ? nodemailer.createTransport(url) : null;
-  }
-  return transport;
+  const url = env().SMTP_URL;
+  if (cached?.url !== url) cached = { url, transport: url ? nodemailer.createTransport(url) : null };
+  return cached.transport;
 }
 
 /**
