@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";

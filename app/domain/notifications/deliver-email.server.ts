@@ -9,8 +9,12 @@ let cached: { url: string | undefined; transport: Transporter | null } | undefin
 
 function smtp(): Transporter | null {
   const url = env().SMTP_URL;
-  if (cached?.url !== url) cached = { url, transport: url ? nodemailer.createTransport(url) : null };
-  return cached.transport;
+  let current = cached;
+  if (!current || current.url !== url) {
+    current = { url, transport: url ? nodemailer.createTransport(url) : null };
+    cached = current;
+  }
+  return current.transport;
 }
 
 /**
