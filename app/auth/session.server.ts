@@ -15,8 +15,6 @@ function createLucia() {
     sessionExpiresIn: new TimeSpan(env().SESSION_ABSOLUTE_HOURS, "h"),
     sessionCookie: {
       name: "portal_session",
-      // A browser-session cookie: closing the browser ends it on shared contact-center PCs.
-      expires: false,
       // Secure when served over https (APP_URL); a local http://localhost demo still gets its cookie.
       attributes: { secure: env().APP_URL?.startsWith("https://") ?? false, sameSite: "lax" },
     },
@@ -98,7 +96,11 @@ export async function startSession(
     ipAddress: meta.ipAddress,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   });
-  return lucia().createSessionCookie(session.id).serialize();
+  // Without Max-Age the cookie ends when the browser closes (shared contact-center PCs); the
+  // server still enforces the idle and absolute timeouts.
+  const cookie = lucia().createSessionCookie(session.id);
+  cookie.attributes.maxAge = undefined;
+  return cookie.serialize();
 }
 
 export async function endSession(sessionId: string): Promise<string> {

@@ -51,6 +51,9 @@ export default function SignIn() {
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
+    // Re-checking on input (not on the next blur) keeps the layout still, so the first click on
+    // the button after an error lands on the button.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const formError = actionData && "formError" in actionData ? actionData.formError : null;

@@ -30,8 +30,13 @@ describe("sign-in with password", () => {
     const result = await signIn({ email: user.email.toUpperCase(), password: DEFAULT_TEST_PASSWORD, redirectTo: "/profile" });
     expect(result.status).toBe(302);
     expect(result.headers.get("location")).toBe("/profile");
-    const cookie = result.headers.get("set-cookie")!.split(";")[0];
+    const setCookie = result.headers.get("set-cookie")!;
+    const cookie = setCookie.split(";")[0];
     expect((await validateSessionCookie(cookie))?.user.id).toBe(user.id);
+    // A browser-session cookie, HttpOnly and SameSite: no Max-Age or Expires.
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).not.toMatch(/Max-Age|Expires/i);
   });
 
   it("never redirects to another site", async () => {

@@ -1,9 +1,8 @@
-import { and, eq, gt, sql } from "drizzle-orm";
 import { db } from "#db/client.server";
 import { normalizeEmail, getUserByEmail } from "#db/queries/users";
-import { signInAttempts } from "#db/schema/index";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
-import { isThrottled, THROTTLE } from "~/auth/throttle";
+import { THROTTLE } from "~/auth/throttle";
+import { isPasswordGuessingThrottled, recordPasswordAttempt } from "./password-attempts.server";
 import { DomainError } from "~/domain/errors";
 import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
 
@@ -17,16 +16,7 @@ export async function signInWithPassword(
   meta: AuditContext,
 ): Promise<{ userId: string }> {
   const emailKey = normalizeEmail(input.email);
-  const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
-  const [failures] = await db()
-    .select({
-      forAccount: sql<number>`count(*) filter (where ${signInAttempts.emailKey} = ${emailKey})::int`,
-      forIp: sql<number>`count(*) filter (where ${signInAttempts.ipAddress} = ${meta.ipAddress}::inet)::int`,
-    })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, since)));
-
-  if (isThrottled({ forAccount: failures?.forAccount ?? 0, forIp: meta.ipAddress ? (failures?.forIp ?? 0) : 0 })) {
+  if (await isPasswordGuessingThrottled(emailKey, meta.ipAddress)) {
     await db().transaction(async (tx) => {
       await recordAuditEvent(tx, { ...meta, actorLabel: emailKey }, {
         organizationId: null,
@@ -43,7 +33,7 @@ export async function signInWithPassword(
     : (await verifyPassword(await dummyPasswordHash(), input.password), false);
 
   await db().transaction(async (tx) => {
-    await tx.insert(signInAttempts).values({ emailKey, ipAddress: meta.ipAddress, succeeded: valid });
+    await recordPasswordAttempt(tx, emailKey, meta.ipAddress, valid);
     await recordAuditEvent(tx, { ...meta, actorUserId: valid ? user!.id : null, actorLabel: emailKey }, {
       organizationId: null,
       action: valid ? "auth.signed_in" : "auth.sign_in_failed",

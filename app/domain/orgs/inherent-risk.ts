@@ -20,16 +20,27 @@ export const dataCategoryKinds = [
 ] as const;
 export type DataCategory = (typeof dataCategoryKinds)[number];
 
-export type RiskReason =
-  | "special_categories"
-  | "national_id"
-  | "payment_data"
-  | "identity_documents"
-  | "outbound_telemarketing"
-  | "recordings"
-  | "outside_eea"
-  | "large_workforce"
-  | "vulnerable_subjects";
+/** Every reason, in the order they are shown. */
+export const riskReasonKinds = [
+  "special_categories",
+  "national_id",
+  "outside_eea",
+  "vulnerable_subjects",
+  "payment_data",
+  "identity_documents",
+  "outbound_telemarketing",
+  "recordings",
+  "large_workforce",
+] as const;
+export type RiskReason = (typeof riskReasonKinds)[number];
+
+export const riskTiers = [1, 2, 3] as const;
+export type RiskTier = (typeof riskTiers)[number];
+
+export const isServiceKind = (value: string): value is ServiceKind => (serviceKinds as readonly string[]).includes(value);
+export const isDataCategory = (value: string): value is DataCategory =>
+  (dataCategoryKinds as readonly string[]).includes(value);
+export const isRiskReason = (value: string): value is RiskReason => (riskReasonKinds as readonly string[]).includes(value);
 
 export interface RiskProfile {
   services: readonly string[];
@@ -45,25 +56,29 @@ export const EEA = new Set([
 ]);
 
 const HIGH: RiskReason[] = ["special_categories", "national_id", "outside_eea", "vulnerable_subjects"];
-const LARGE_WORKFORCE = 250;
+/** From this many agents a contact center processes at the scale art. 35 DPIA lists speak of. */
+export const LARGE_WORKFORCE = 250;
 
+/** The reasons a profile carries, each once, in {@link riskReasonKinds} order. */
 export function riskReasons(profile: RiskProfile): RiskReason[] {
-  const reasons: RiskReason[] = [];
+  const found = new Set<RiskReason>();
   const has = (c: string) => profile.dataCategories.includes(c);
-  if (has("special_categories") || has("criminal_data")) reasons.push("special_categories");
-  if (has("bsn")) reasons.push("national_id");
-  if (has("payment_data")) reasons.push("payment_data");
-  if (has("identity_documents")) reasons.push("identity_documents");
-  if (has("children")) reasons.push("vulnerable_subjects");
-  if (has("call_recordings")) reasons.push("recordings");
-  if (profile.services.includes("outbound")) reasons.push("outbound_telemarketing");
-  if (profile.countries.some((c) => !EEA.has(c.toUpperCase()))) reasons.push("outside_eea");
-  if ((profile.agentHeadcount ?? 0) >= LARGE_WORKFORCE) reasons.push("large_workforce");
-  return reasons;
+  if (has("special_categories") || has("criminal_data")) found.add("special_categories");
+  if (has("bsn")) found.add("national_id");
+  if (has("payment_data")) found.add("payment_data");
+  if (has("identity_documents")) found.add("identity_documents");
+  if (has("children")) found.add("vulnerable_subjects");
+  if (has("call_recordings")) found.add("recordings");
+  if (profile.services.includes("outbound")) found.add("outbound_telemarketing");
+  // Remote access from a third country is a transfer too (REFERENCE §1.9), so any site or
+  // country outside the EEA counts.
+  if (profile.countries.some((c) => !EEA.has(c.toUpperCase()))) found.add("outside_eea");
+  if ((profile.agentHeadcount ?? 0) >= LARGE_WORKFORCE) found.add("large_workforce");
+  return riskReasonKinds.filter((r) => found.has(r));
 }
 
 /** Tier 1 for any high-risk reason or three others together; tier 2 for any reason; else 3. */
-export function suggestRiskTier(reasons: readonly RiskReason[]): 1 | 2 | 3 {
+export function suggestRiskTier(reasons: readonly RiskReason[]): RiskTier {
   if (reasons.some((r) => HIGH.includes(r)) || reasons.length >= 3) return 1;
   return reasons.length > 0 ? 2 : 3;
 }

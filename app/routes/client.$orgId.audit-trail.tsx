@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { AuditTrailPage } from "~/components/audit-trail-page";
+import { auditTrailLoader } from "~/domain/audit/audit-trail-routes.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  return auditTrailLoader("client", args);
+}
+
+export default function ClientAuditTrail() {
+  return <AuditTrailPage />;
+}

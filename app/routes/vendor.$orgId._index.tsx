@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "#db/client.server";
+import { findPartnershipsForVendor } from "#db/queries/partnerships";
+import { requireActor } from "~/auth/guards.server";
+import { StatusBadge } from "~/components/partnership-badges";
+import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { sideBase } from "~/domain/orgs/navigation";
+
+/** The vendor's home: its to-do list (filled by later features) and its clients. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireActor(request, params.orgId, "vendor", "partnership.view");
+  const clients = await findPartnershipsForVendor(db(), actor.organizationId);
+  return { base: sideBase(actor.organizationKind, actor.organizationId), clients };
+}
+
+export default function VendorHome() {
+  const { base, clients } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("orgs");
+  return (
+    <>
+      <PageHeader title={t("vendorHome.title")} description={t("vendorHome.intro")} />
+      <EmptyState title={t("vendorHome.todoEmpty.title")}>
+        <p>{t("vendorHome.todoEmpty.body")}</p>
+      </EmptyState>
+      <section id="clients" aria-labelledby="clients-title" className="mt-8 scroll-mt-4">
+        <h2 id="clients-title" className="mb-3 text-lg font-semibold text-slate-900">
+          {t("vendorHome.clients")}
+        </h2>
+        {clients.length === 0 ? (
+          <EmptyState title={t("vendorHome.noClients.title")}>
+            <p>{t("vendorHome.noClients.body")}</p>
+          </EmptyState>
+        ) : (
+          <Card>
+            <ul className="divide-y divide-slate-100">
+              {clients.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                  <div>
+                    <Link to={`${base}/clients/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      {c.clientName}
+                    </Link>
+                    <p className="text-sm text-slate-600">{c.services.map((s) => t(`services.${s}`)).join(", ")}</p>
+                  </div>
+                  <StatusBadge status={c.status} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { MembersPage } from "~/components/members-page";
+import { membersAction, membersLoader } from "~/domain/accounts/members.server";
+
+export const loader = (args: LoaderFunctionArgs) => membersLoader(args, "vendor");
+export const action = (args: ActionFunctionArgs) => membersAction(args, "vendor");
+
+export default MembersPage;
