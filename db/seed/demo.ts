@@ -97,7 +97,7 @@ export async function seedDemoData(database: Database) {
         vendor: orgs.plein,
         profile: {
           services: ["inbound", "chat"],
-          dataCategories: ["contact_details", "customer_account"],
+          dataCategories: ["contact_details", "customer_account", "call_recordings"],
           countries: ["NL"],
           agentHeadcount: 85,
           sites: [{ name: "Rotterdam Zuid", city: "Rotterdam", country: "NL" }],
