@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from "~/utils/dates";
 import { Button, buttonClass } from "./ui/button";
 import { SelectField, TextField } from "./ui/field";
 import { Card, EmptyState, PageHeader } from "./ui/layout";
+import { DataTable } from "~/components/ui/table";
 
 /** A label from a flat map in audit.json (keys are dotted codes), else the code itself. */
 function labelFrom(t: TFunction, map: "actionLabels" | "entityTypeLabels", code: string): string {
@@ -124,20 +125,17 @@ export function AuditTrailPage() {
       {data.events.length === 0 ? (
         <EmptyState title={t(hasFilter ? "audit:emptyFiltered" : "audit:empty")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t("audit:title")}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("audit:columns.time")}</th>
-                <th scope="col" className="px-3 py-2">{t("audit:columns.actor")}</th>
-                <th scope="col" className="px-3 py-2">{t("audit:columns.action")}</th>
-                <th scope="col" className="px-3 py-2">{t("audit:columns.entity")}</th>
-                <th scope="col" className="px-3 py-2">{t("audit:columns.summary")}</th>
-                <th scope="col" className="px-3 py-2">{t("audit:columns.ip")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
+        <DataTable
+          caption={t("audit:title")}
+          columns={[
+            t("audit:columns.time"),
+            t("audit:columns.actor"),
+            t("audit:columns.action"),
+            t("audit:columns.entity"),
+            t("audit:columns.summary"),
+            t("audit:columns.ip"),
+          ]}
+        >
               {data.events.map((event) => (
                 <tr key={event.id}>
                   <td className="whitespace-nowrap px-3 py-2 text-slate-700">
@@ -170,9 +168,7 @@ export function AuditTrailPage() {
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-600">{event.ipAddress ?? ""}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
 
       {!data.isFirstPage || data.olderCursor !== null ? (

@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxGroup, controlClass, SelectField, TextField } from "~/components/ui/field";
+import { CheckboxGroup, controlClass, FieldErrors, SelectField, TextField } from "~/components/ui/field";
 import { countryCodes, countryName } from "~/domain/orgs/countries";
 import { dataCategoryKinds, riskReasons, riskTiers, serviceKinds, suggestRiskTier } from "~/domain/orgs/inherent-risk";
 import { MAX_HEADCOUNT, siteRowCount } from "~/domain/orgs/partnership-form";
@@ -205,7 +205,6 @@ function SiteInput({
   errors?: string[];
   country?: boolean;
 }) {
-  const { t } = useTranslation();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="sr-only">
@@ -221,13 +220,7 @@ function SiteInput({
         aria-describedby={errors?.length ? `${id}-error` : undefined}
         {...(country ? { list: "country-codes", maxLength: 2, autoCapitalize: "characters", spellCheck: false } : { maxLength: 120 })}
       />
-      {errors?.length ? (
-        <ul id={`${id}-error`} className="text-sm text-red-700" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{t(e)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/utils/dates";
 import { Button } from "./ui/button";
 import { Badge, Card, Notice } from "./ui/layout";
+import { DataTable } from "~/components/ui/table";
 
 export interface ProfileSession {
   handle: string;
@@ -25,21 +26,16 @@ export function ProfileSessions({ sessions, revoked }: { sessions: ProfileSessio
           <Notice>{t("account:sessions.revoked")}</Notice>
         </div>
       ) : null}
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t("account:sessions.title")}</caption>
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t("account:sessions.browser")}</th>
-              <th scope="col" className="py-2 pr-3">{t("account:sessions.ip")}</th>
-              <th scope="col" className="py-2 pr-3">{t("account:sessions.started")}</th>
-              <th scope="col" className="py-2 pr-3">{t("account:sessions.lastActive")}</th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">{t("account:sessions.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <DataTable framed={false}
+        caption={t("account:sessions.title")}
+        columns={[
+          t("account:sessions.browser"),
+          t("account:sessions.ip"),
+          t("account:sessions.started"),
+          t("account:sessions.lastActive"),
+          <span className="sr-only">{t("account:sessions.actions")}</span>,
+        ]}
+      >
             {sessions.map((s) => (
               <tr key={s.handle} aria-current={s.isCurrent ? "true" : undefined}>
                 <td className="py-2 pr-3">
@@ -71,9 +67,7 @@ export function ProfileSessions({ sessions, revoked }: { sessions: ProfileSessio
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <Form method="post" className="mt-6 flex flex-wrap items-center gap-4 border-t border-slate-200 pt-4">
         <input type="hidden" name="intent" value="signOutEverywhere" />
         <Button variant="danger">{t("account:sessions.signOutEverywhere")}</Button>

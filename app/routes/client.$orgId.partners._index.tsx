@@ -14,6 +14,7 @@ import { riskTiers } from "~/domain/orgs/inherent-risk";
 import { sideBase } from "~/domain/orgs/navigation";
 import { partnershipStatuses } from "~/domain/orgs/partnership-status";
 import { formatCalendarDate } from "~/utils/dates";
+import { DataTable } from "~/components/ui/table";
 
 // A filter value that is not one of the options is ignored, not an error: URLs get edited.
 const filterSchema = z.object({
@@ -97,20 +98,17 @@ export default function PartnerRegister() {
           <p>{isFiltered ? t("orgs:partners.noMatchesBody") : t("orgs:overview.empty.body")}</p>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t("orgs:partners.caption", { count: partners.length })}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("orgs:fields.vendorDisplayName")}</th>
-                <th scope="col" className="px-4 py-3">{t("orgs:fields.services")}</th>
-                <th scope="col" className="px-4 py-3">{t("orgs:fields.riskTier")}</th>
-                <th scope="col" className="px-4 py-3">{t("orgs:fields.status")}</th>
-                <th scope="col" className="px-4 py-3">{t("orgs:fields.contractEnd")}</th>
-                <th scope="col" className="px-4 py-3">{t("orgs:fields.countries")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable
+          caption={t("orgs:partners.caption", { count: partners.length })}
+          columns={[
+            t("orgs:fields.vendorDisplayName"),
+            t("orgs:fields.services"),
+            t("orgs:fields.riskTier"),
+            t("orgs:fields.status"),
+            t("orgs:fields.contractEnd"),
+            t("orgs:fields.countries"),
+          ]}
+        >
               {partners.map((p) => (
                 <tr key={p.id}>
                   <th scope="row" className="px-4 py-3 text-left font-medium">
@@ -129,9 +127,7 @@ export default function PartnerRegister() {
                   <td className="px-4 py-3">{p.countries.join(", ") || "—"}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );

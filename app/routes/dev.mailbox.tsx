@@ -8,6 +8,7 @@ import { Badge, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isDevMailboxEnabled } from "~/domain/notifications/deliver-email.server";
 import { formatDateTime } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+import { DataTable } from "~/components/ui/table";
 
 const LATEST = 100;
 
@@ -51,19 +52,16 @@ export default function DevMailbox() {
         {emails.length === 0 ? (
           <EmptyState title={t("account:mailbox.empty")} />
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">{t("account:mailbox.title")}</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("account:mailbox.columns.time")}</th>
-                  <th scope="col" className="px-3 py-2">{t("account:mailbox.columns.to")}</th>
-                  <th scope="col" className="px-3 py-2">{t("account:mailbox.columns.subject")}</th>
-                  <th scope="col" className="px-3 py-2">{t("account:mailbox.columns.template")}</th>
-                  <th scope="col" className="px-3 py-2">{t("account:mailbox.columns.status")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <DataTable
+            caption={t("account:mailbox.title")}
+            columns={[
+              t("account:mailbox.columns.time"),
+              t("account:mailbox.columns.to"),
+              t("account:mailbox.columns.subject"),
+              t("account:mailbox.columns.template"),
+              t("account:mailbox.columns.status"),
+            ]}
+          >
                 {emails.map((e) => (
                   <tr key={e.id} className={e.id === id ? "bg-brand-50" : undefined}>
                     <td className="whitespace-nowrap px-3 py-2 text-slate-600">
@@ -81,9 +79,7 @@ export default function DevMailbox() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <Outlet />
       </div>

@@ -13,8 +13,20 @@ interface FieldShellProps {
   children: ReactNode;
 }
 
-export function FieldShell({ id, label, hint, errors, children }: FieldShellProps) {
+/** The errors of one field (i18n keys), announced and referable by aria-describedby. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="text-sm text-red-700" role="alert">
+      {errors.map((e) => (
+        <li key={e}>{t(e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function FieldShell({ id, label, hint, errors, children }: FieldShellProps) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -26,13 +38,7 @@ export function FieldShell({ id, label, hint, errors, children }: FieldShellProp
           {hint}
         </p>
       ) : null}
-      {errors?.length ? (
-        <ul id={`${id}-error`} className="text-sm text-red-700" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{t(e)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
   );
 }
@@ -121,7 +127,6 @@ export function CheckboxGroup({
   defaultValue?: readonly string[];
   errors?: string[];
 }) {
-  const { t } = useTranslation();
   return (
     <fieldset className="space-y-1" aria-describedby={errors?.length ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -133,13 +138,7 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      {errors?.length ? (
-        <ul id={`${name}-error`} className="text-sm text-red-700" role="alert">
-          {errors.map((e) => (
-            <li key={e}>{t(e)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={`${name}-error`} errors={errors} />
     </fieldset>
   );
 }
