@@ -49,6 +49,12 @@ describe("decide", () => {
   });
 
   it("lists what a role may do", () => {
-    expect(actionsOf("client", "viewer")).toEqual(["organization.view", "members.view", "partnership.view"]);
+    expect(actionsOf("client", "viewer")).toEqual([
+      "organization.view",
+      "members.view",
+      "partnership.view",
+      "template.view",
+      "questionnaire.view",
+    ]);
   });
 });

@@ -20,7 +20,18 @@ export type Action =
   | "partnership.invite"
   | "partnership.edit"
   | "audit_trail.view"
-  | "audit_trail.export";
+  | "audit_trail.export"
+  | "template.view"
+  | "template.edit"
+  | "template.publish"
+  | "questionnaire.view"
+  | "questionnaire.send"
+  | "questionnaire.review"
+  | "questionnaire.accept"
+  | "questionnaire.answer"
+  | "questionnaire.submit"
+  | "questionnaire.delegate"
+  | "answer_reuse.manage";
 
 type RoleTable = { [K in OrganizationKind]: Partial<Record<Action, readonly Role[]>> };
 
@@ -39,6 +50,14 @@ const permissions: RoleTable = {
     "partnership.edit": ["admin", "manager"],
     "audit_trail.view": ["admin", "manager"],
     "audit_trail.export": ["admin", "manager"],
+    "template.view": allClient,
+    "template.edit": ["admin", "manager"],
+    "template.publish": ["admin", "manager"],
+    "questionnaire.view": allClient,
+    "questionnaire.send": ["admin", "manager"],
+    // Reviewers judge answers one by one; accepting the whole request fixes the score.
+    "questionnaire.review": ["admin", "manager", "reviewer"],
+    "questionnaire.accept": ["admin", "manager"],
   },
   vendor: {
     "organization.view": allVendor,
@@ -48,6 +67,12 @@ const permissions: RoleTable = {
     "partnership.view": allVendor,
     "audit_trail.view": ["admin"],
     "audit_trail.export": ["admin"],
+    "questionnaire.view": allVendor,
+    "questionnaire.answer": ["admin", "responder", "contributor"],
+    // Contributors fill in what is delegated to them; submitting commits the organization.
+    "questionnaire.submit": ["admin", "responder"],
+    "questionnaire.delegate": ["admin", "responder"],
+    "answer_reuse.manage": ["admin"],
   },
   audit_firm: {
     "organization.view": allAuditor,

@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   index,
@@ -103,6 +104,8 @@ export const partnerships = pgTable(
     contractStart: date(),
     contractEnd: date(),
     status: partnershipStatus().notNull().default("invited"),
+    /** The vendor's choice: may answers given to other clients be offered again for this one? */
+    answerReuseEnabled: boolean().notNull().default(true),
     version: integer().notNull().default(1),
     ...timestamps,
   },

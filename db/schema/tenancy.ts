@@ -21,6 +21,15 @@ export const tableTenancy: Record<string, TenancyClass> = {
   sign_in_attempts: "auth",
   audit_events: "organization-owned",
   outbox_emails: "global",
+  questionnaire_templates: "organization-owned", // owner org, or the system library (owner null)
+  questionnaire_template_versions: "organization-owned",
+  questionnaire_requests: "partnership-scoped",
+  questionnaire_answers: "partnership-scoped",
+  questionnaire_answer_history: "partnership-scoped",
+  questionnaire_comments: "partnership-scoped",
+  questionnaire_section_assignments: "partnership-scoped",
+  questionnaire_cadences: "partnership-scoped",
+  findings: "partnership-scoped",
 };
 
 /** Schemas whose tables are infrastructure owned by a library (pg-boss), not by the app. */
