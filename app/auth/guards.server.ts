@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { db } from "#db/client.server";
 import { getMembership } from "#db/queries/memberships";
 import { notFound } from "~/utils/http.server";
+import { memoizeInRequest } from "~/utils/request-scope.server";
 import { decide, type Action, type Actor, type Resource } from "./policy";
 import { isRoleOfKind, type OrganizationKind } from "./roles";
 import { validateSessionCookie, type ValidSession } from "./session.server";
@@ -9,8 +10,10 @@ import { validateSessionCookie, type ValidSession } from "./session.server";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
 
-export async function getOptionalSession(request: Request): Promise<ValidSession | null> {
-  return validateSessionCookie(request.headers.get("cookie"));
+/** The root, layout and page loaders of one page view share one session lookup. */
+export function getOptionalSession(request: Request): Promise<ValidSession | null> {
+  const cookie = request.headers.get("cookie");
+  return memoizeInRequest(`session:${cookie ?? ""}`, () => validateSessionCookie(cookie));
 }
 
 /** Signed in, or sent to the sign-in page with a way back. */
@@ -44,7 +47,9 @@ export async function requireActor(
 ): Promise<ActorContext> {
   const session = await requireSession(request);
   if (!isUuid(organizationId)) notFound();
-  const membership = await getMembership(db(), session.user.id, organizationId);
+  const membership = await memoizeInRequest(`membership:${session.user.id}:${organizationId}`, () =>
+    getMembership(db(), session.user.id, organizationId),
+  );
   if (!membership || membership.organizationKind !== side) notFound();
   if (!isRoleOfKind(membership.organizationKind, membership.role)) notFound();
   const actor: Actor = {

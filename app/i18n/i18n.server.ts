@@ -24,20 +24,23 @@ export async function resolveLocale(request: Request, profileLocale?: string | n
   return isLocale(detected) ? detected : fallbackLocale;
 }
 
+const instances = new Map<Locale, ReturnType<typeof createInstance>>();
+
+/**
+ * One i18next instance per language, made once: server renders only read from it and never
+ * change its language, so requests can share it.
+ */
 export async function createI18nInstance(locale: Locale) {
-  const instance = createInstance();
-  await instance.init({ ...i18nOptions, lng: locale, resources });
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createInstance();
+    await instance.init({ ...i18nOptions, lng: locale, resources });
+    instances.set(locale, instance);
+  }
   return instance;
 }
 
-const fixed = new Map<Locale, TFunction>();
-
 /** A translation function for one language, for e-mails and server-made messages. */
 export async function translator(locale: Locale): Promise<TFunction> {
-  let t = fixed.get(locale);
-  if (!t) {
-    t = (await createI18nInstance(locale)).t;
-    fixed.set(locale, t);
-  }
-  return t;
+  return (await createI18nInstance(locale)).t;
 }

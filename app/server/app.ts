@@ -6,6 +6,7 @@ import express from "express";
 import helmet from "helmet";
 import { env } from "~/utils/env.server";
 import { isAllowedOrigin } from "~/utils/origin";
+import { runInRequestScope } from "~/utils/request-scope.server";
 
 /** What every loader and action receives as `context`. */
 export type PortalLoadContext = {
@@ -26,6 +27,7 @@ export function createApp(build: ServerBuild) {
   app.set("trust proxy", env().TRUST_PROXY_HOPS);
   app.use(compression());
 
+  app.use((_req, _res, next) => runInRequestScope(next));
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
