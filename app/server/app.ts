@@ -27,7 +27,8 @@ export function createApp(build: ServerBuild) {
   app.set("trust proxy", env().TRUST_PROXY_HOPS);
   app.use(compression());
 
-  app.use((_req, _res, next) => runInRequestScope(next));
+  // Only reads share lookups: after an action (a POST) the loaders must see what it changed.
+  app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? runInRequestScope(next) : next()));
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
@@ -58,7 +59,9 @@ export function createApp(build: ServerBuild) {
 
   // Cross-site form posts are refused before any route runs (on top of SameSite cookies).
   app.use((req, res, next) => {
-    const ownOrigins = [`${req.protocol}://${req.get("host")}`, env().APP_URL].filter(Boolean) as string[];
+    // With APP_URL set only that origin counts; a local demo also accepts the address it was opened at.
+    const appUrl = env().APP_URL;
+    const ownOrigins = appUrl ? [appUrl] : [`${req.protocol}://${req.get("host")}`];
     if (isAllowedOrigin(req.method, req.get("origin"), req.get("referer"), ownOrigins)) return next();
     res.status(403).type("html").send(refusedOriginPage);
   });

@@ -18,6 +18,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(16).optional(),
   SMTP_URL: optionalUrl,
+  /** auto: the development mailbox is on unless this is a deployment (see below) or SMTP is set. */
+  DEV_MAILBOX: z.enum(["auto", "on", "off"]).default("auto"),
   MAIL_FROM: z.string().default("Compliance Portal <no-reply@portal.localhost>"),
   SEED_DEMO_DATA: z
     .enum(["auto", "always", "never"])
@@ -34,19 +36,34 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
 });
 
+/**
+ * A deployment is production mode on an external database. It must name its public address (e-mail
+ * links are never built from a request's Host header) and a secret shared by all instances.
+ */
+const checkedEnvSchema = envSchema.superRefine((value, ctx) => {
+  if (value.NODE_ENV !== "production" || !value.DATABASE_URL) return;
+  if (!value.APP_URL) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "required in production with DATABASE_URL" });
+  if (!value.SESSION_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production with DATABASE_URL" });
+  }
+});
+
 export type Env = z.infer<typeof envSchema>;
 
 let parsed: Env | undefined;
 
-export function env(): Env {
-  if (!parsed) {
-    const result = envSchema.safeParse(process.env);
-    if (!result.success) {
-      const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-      throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
-    }
-    parsed = result.data;
+/** Parses settings; throws one readable message listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = checkedEnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
   }
+  return result.data;
+}
+
+export function env(): Env {
+  parsed ??= parseEnv(process.env);
   return parsed;
 }
 
@@ -60,3 +77,9 @@ export function overrideEnv(values: Partial<Record<keyof Env, string>>) {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/** Production on an external database, as opposed to a demo on the embedded one. */
+export const isDeployment = () => isProduction() && !!env().DATABASE_URL;
+
+/** The portal's public address: APP_URL, else the local demo address. */
+export const publicUrl = () => (env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import { DomainError, isDomainError } from "~/domain/errors";
-import { env } from "./env.server";
+import { env, publicUrl } from "./env.server";
 
 /** What the HTTP server hands every loader and action (see app/server/app.ts). */
 export interface AppLoadContext {
@@ -86,15 +86,26 @@ export function domainErrorResponse(error: unknown) {
 
 export { DomainError };
 
-/** Only redirect to our own paths, never to another site handed to us in a query string. */
+/**
+ * Only redirect to a path on this site. Control characters and backslashes are refused outright:
+ * browsers drop a tab in "/\t/evil.example" and read it as "//evil.example".
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || !to.startsWith("/") || /[\x00-\x1f\x7f\\]/.test(to)) return fallback;
+  try {
+    const base = "http://portal.invalid";
+    const url = new URL(to, base);
+    if (url.origin !== base) return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
     return fallback;
   }
-  return to;
 }
 
-/** The portal's public address for links in e-mails: APP_URL, else the address the request came to. */
-export function appUrl(request: Request): string {
-  return (env().APP_URL ?? new URL(request.url).origin).replace(/\/$/, "");
+/**
+ * The base of links in e-mails. Deliberately not taken from the request: a forged Host header
+ * would otherwise put an attacker's address, with a valid token, into a victim's mailbox.
+ */
+export function appUrl(_request?: Request): string {
+  return publicUrl();
 }

@@ -104,3 +104,19 @@ describe("mail delivery through SMTP_URL", () => {
     }
   });
 });
+
+describe("without a mail server", () => {
+  it("keeps mail pending in a deployment whose dev mailbox is off, instead of pretending it was sent", async () => {
+    overrideEnv({ SMTP_URL: undefined, DEV_MAILBOX: "off" });
+    try {
+      const id = await enqueue(`nowhere-${Date.now()}@example.test`);
+      await deliverPendingEmails(db());
+      const row = await rowOf(id);
+      expect(row.status).toBe("pending");
+      expect(row.attempts[0].error).toContain("no mail server configured");
+    } finally {
+      overrideEnv({ SMTP_URL: `smtp://127.0.0.1:${port}`, DEV_MAILBOX: undefined });
+      await deliverPendingEmails(db());
+    }
+  });
+});

@@ -38,6 +38,8 @@ export default async function setup(project: TestProject) {
       APP_URL: baseUrl,
       SEED_DEMO_DATA: "never",
       SMTP_URL: "",
+      // A deployment-like run (external database) that still shows mail in the dev mailbox.
+      DEV_MAILBOX: "on",
       SESSION_SECRET: "test-secret-of-sufficient-length",
     },
     stdio: ["ignore", "pipe", "pipe"],
