@@ -155,3 +155,17 @@ describe("session timeouts", () => {
     }
   });
 });
+
+describe("throttling under concurrency", () => {
+  it("lets no more than the allowed number of parallel guesses reach the password check", async () => {
+    const user = await createUser(db());
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      signIn({ email: user.email, password: `parallel-guess-${i}` }, { ip: `192.0.2.${100 + i}` }).then(bodyOf),
+    );
+    const results = await Promise.all(guesses);
+    const throttled = results.filter((r) => JSON.stringify(r).includes("auth:signIn.throttled")).length;
+    expect(throttled).toBe(12 - THROTTLE.maxFailuresPerAccount);
+    const attempts = await db().select().from(signInAttempts).where(eq(signInAttempts.emailKey, user.email));
+    expect(attempts).toHaveLength(THROTTLE.maxFailuresPerAccount);
+  });
+});

@@ -9,7 +9,7 @@ import { passwordProblems } from "~/auth/password-policy";
 import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { THROTTLE } from "~/auth/throttle";
-import { isPasswordGuessingThrottled, recordPasswordAttempt } from "./password-attempts.server";
+import { markAttemptSucceeded, reservePasswordAttempt } from "./password-attempts.server";
 import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
 import { markRead } from "~/domain/notifications/notify.server";
 import { fallbackLocale, type Locale } from "~/i18n/config";
@@ -123,22 +123,24 @@ export async function changePassword(
   const user = await getUserById(db(), userId);
   if (!user) throw new DomainError("not_found");
   if (user.passwordHash) {
-    if (await isPasswordGuessingThrottled(user.email, context.ipAddress)) {
+    const attempt = await reservePasswordAttempt(user.email, context.ipAddress);
+    if (attempt.throttled) {
       throw new DomainError("limit_exceeded", "auth:signIn.throttled", { minutes: THROTTLE.windowMinutes });
     }
     const matches = !!input.currentPassword && (await verifyPassword(user.passwordHash, input.currentPassword));
     if (!matches) {
-      await db().transaction(async (tx) => {
-        await recordPasswordAttempt(tx, user.email, context.ipAddress, false);
-        await recordAuditEvent(tx, context, {
+      await db().transaction((tx) =>
+        recordAuditEvent(tx, context, {
           organizationId: null,
           action: "user.password_change_failed",
           entityType: "user",
           entityId: userId,
-        });
-      });
+        }),
+      );
       throw new DomainError("invalid_input", "account:password.wrongCurrent");
     }
+    // The right password is no failed guess, whatever happens to the new one.
+    await markAttemptSucceeded(db(), attempt.attemptId);
   }
   const problem = passwordProblems(input.newPassword, { email: user.email })[0];
   if (problem) throw new DomainError("invalid_input", problem);

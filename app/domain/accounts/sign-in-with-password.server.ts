@@ -2,7 +2,7 @@ import { db } from "#db/client.server";
 import { normalizeEmail, getUserByEmail } from "#db/queries/users";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { THROTTLE } from "~/auth/throttle";
-import { isPasswordGuessingThrottled, recordPasswordAttempt } from "./password-attempts.server";
+import { markAttemptSucceeded, reservePasswordAttempt } from "./password-attempts.server";
 import { DomainError } from "~/domain/errors";
 import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
 
@@ -16,7 +16,8 @@ export async function signInWithPassword(
   meta: AuditContext,
 ): Promise<{ userId: string }> {
   const emailKey = normalizeEmail(input.email);
-  if (await isPasswordGuessingThrottled(emailKey, meta.ipAddress)) {
+  const attempt = await reservePasswordAttempt(emailKey, meta.ipAddress);
+  if (attempt.throttled) {
     await db().transaction(async (tx) => {
       await recordAuditEvent(tx, { ...meta, actorLabel: emailKey }, {
         organizationId: null,
@@ -33,7 +34,7 @@ export async function signInWithPassword(
     : (await verifyPassword(await dummyPasswordHash(), input.password), false);
 
   await db().transaction(async (tx) => {
-    await recordPasswordAttempt(tx, emailKey, meta.ipAddress, valid);
+    if (valid) await markAttemptSucceeded(tx, attempt.attemptId);
     await recordAuditEvent(tx, { ...meta, actorUserId: valid ? user!.id : null, actorLabel: emailKey }, {
       organizationId: null,
       action: valid ? "auth.signed_in" : "auth.sign_in_failed",
