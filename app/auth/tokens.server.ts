@@ -3,8 +3,8 @@ import { tokenSecret } from "./secret.server";
 
 /**
  * Tokens that travel by e-mail (invitations, magic links). The mail carries a random value; the
- * database keeps only its HMAC under the server secret, so neither a database leak nor a guessed
- * value yields a usable link.
+ * token tables keep only its HMAC under the server secret, and the outbox drops the link once a
+ * mail server has the message (only the development mailbox keeps it, to be clicked in demos).
  */
 export function newEmailToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString("base64url");

@@ -63,6 +63,20 @@ describe("mail delivery through SMTP_URL", () => {
     expect((await rowOf(id)).status).toBe("sent");
   });
 
+  it("removes the token from the stored copy once a mail server has the message", async () => {
+    const to = `token-${Date.now()}@example.test`;
+    const token = "A".repeat(43);
+    const id = await db().transaction((tx) =>
+      enqueueEmail(tx, to, "en", { template: "magic_link", params: { link: `http://portal.test/sign-in/link/${token}?redirectTo=/x`, minutes: 15 } }),
+    );
+    await deliverPendingEmails(db());
+    expect(received.find((m) => m.to === to)?.raw).toContain(token);
+    const row = await rowOf(id);
+    expect(row.textBody).not.toContain(token);
+    expect(row.htmlBody).not.toContain(token);
+    expect(row.textBody).toContain("/sign-in/link/[redacted]?redirectTo=/x");
+  });
+
   it("keeps refused mail pending with the error, and gives up after five attempts", async () => {
     const id = await enqueue(`refused-${Date.now()}@example.test`);
     await deliverPendingEmails(db());

@@ -37,8 +37,8 @@ export async function deliverPendingEmails(database: Database, batchSize = 20): 
       for (const mail of batch) {
         const attempt = { at: new Date().toISOString() } as { at: string; error?: string };
         let status: "sent" | "pending" | "failed" = "sent";
+        const transport = smtp();
         try {
-          const transport = smtp();
           // Without a mail server, mail counts as delivered only where the dev mailbox shows it.
           if (!transport && !isDevMailboxEnabled()) throw new Error("no mail server configured (SMTP_URL)");
           await transport?.sendMail({
@@ -53,11 +53,14 @@ export async function deliverPendingEmails(database: Database, batchSize = 20): 
           status = mail.attempts.length + 1 >= MAX_ATTEMPTS ? "failed" : "pending";
           failed++;
         }
+        // Once a real mail server has it (or it was given up), the outbox keeps no usable link.
+        const redact = !!transport && status !== "pending";
         await tx
           .update(outboxEmails)
           .set({
             status,
             sentAt: status === "sent" ? new Date() : null,
+            ...(redact ? { textBody: redactTokens(mail.textBody), htmlBody: redactTokens(mail.htmlBody) } : {}),
             attempts: sql`${outboxEmails.attempts} || ${JSON.stringify([attempt])}::jsonb`,
           })
           .where(eq(outboxEmails.id, mail.id));
@@ -68,6 +71,14 @@ export async function deliverPendingEmails(database: Database, batchSize = 20): 
     // A failing server is retried by the next sweep, not in a tight loop here.
     if (sentNow.claimed < batchSize || sentNow.failed > 0) return delivered;
   }
+}
+
+/**
+ * E-mailed tokens (sign-in links, invitations) are 43-character base64url values at the end of a
+ * path segment; the database keeps only their HMAC, and after delivery not the mail's copy either.
+ */
+export function redactTokens(body: string): string {
+  return body.replace(/(\/(?:sign-in\/link|invitations)\/)[A-Za-z0-9_-]{43}/g, "$1[redacted]");
 }
 
 /** The development mailbox: never beside a real mail server, and off in a deployment unless asked. */
