@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { auditEvents } from "#db/schema/index";
 import type { OrganizationKind, Role } from "~/auth/roles";
-import { hashEvent } from "~/domain/audit/hash-chain";
+import { createHash } from "node:crypto";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { loader as clientTrail } from "~/routes/client.$orgId.audit-trail";
 import { loader as clientCsv } from "~/routes/client.$orgId.audit-trail[.]csv";
@@ -245,28 +245,37 @@ describe("audit trail CSV export", () => {
     const [row] = rows;
     expect(Object.keys(row)).toEqual([
       "id", "created_at", "organization_id", "actor_user_id", "actor_name", "actor_label", "action", "entity_type",
-      "entity_id", "summary", "ip_address", "user_agent", "prev_hash", "hash",
+      "entity_id", "summary", "ip_address", "user_agent", "prev_hash", "hash", "hashed_payload",
     ]);
     expect(row).toMatchObject({ organization_id: org.id, actor_user_id: a.user.id, action: "partnership.created", ip_address: "198.51.100.20" });
     // A name that a spreadsheet would run as a formula is defused (it is not part of the hash).
     expect(row.actor_name).toBe("'=HYPERLINK(\"http://evil.example\")");
-    // What an auditor does offline: recompute each row's hash from its columns.
-    expect(
-      hashEvent({
-        organizationId: row.organization_id || null,
-        actorUserId: row.actor_user_id || null,
-        actorLabel: row.actor_label || null,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id || null,
-        summary: JSON.parse(row.summary),
-        ipAddress: row.ip_address || null,
-        userAgent: row.user_agent || null,
-        createdAt: new Date(row.created_at),
-        prevHash: row.prev_hash,
-      }),
-    ).toBe(row.hash);
+    // What an auditor does offline: the hash is the SHA-256 of hashed_payload, whose fields are the row's.
+    expect(createHash("sha256").update(row.hashed_payload).digest("hex")).toBe(row.hash);
+    expect(JSON.parse(row.hashed_payload)).toMatchObject({
+      organizationId: row.organization_id,
+      actorUserId: row.actor_user_id,
+      action: row.action,
+      prevHash: row.prev_hash,
+      createdAt: row.created_at,
+      summary: JSON.parse(row.summary),
+    });
     expect(JSON.parse(row.summary)).toEqual({ vendor: "Noord, \"Groningen\"", tier: 3, sites: ["A", "B"] });
+  });
+
+  it("defuses a user agent or typed e-mail that a spreadsheet would run as a formula", async () => {
+    const a = await member("client", "admin");
+    await db().transaction((tx) =>
+      recordAuditEvent(tx, { actorUserId: null, actorLabel: "@SUM(1+1)", ipAddress: null, userAgent: "=cmd|' /C calc'!A0" }, {
+        organizationId: a.orgId,
+        action: "auth.sign_in_failed",
+        entityType: "user",
+      }),
+    );
+    const { rows } = await csv(a.orgId, a.cookie, "?action=auth.sign_in_failed");
+    expect(rows[0].user_agent).toBe("'=cmd|' /C calc'!A0");
+    expect(rows[0].actor_label).toBe("'@SUM(1+1)");
+    expect(rows[0].hashed_payload.startsWith("{")).toBe(true);
   });
 
   it("records the export in the trail, after the rows it exported", async () => {

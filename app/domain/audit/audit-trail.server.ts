@@ -9,7 +9,7 @@ import {
 } from "#db/queries/audit-events";
 import type { Actor } from "~/auth/policy";
 import { DISPLAY_TIME_ZONE } from "~/utils/dates";
-import { canonicalJson } from "./hash-chain";
+import { canonicalJson, chainedPayload } from "./hash-chain";
 import { recordAuditEvent, type AuditContext } from "./record-event.server";
 import { AUDIT_TRAIL_PAGE_SIZE, type AuditTrailFilterValues, type ParsedAuditTrailQuery } from "./trail-filter";
 
@@ -94,11 +94,13 @@ export const AUDIT_EXPORT_COLUMNS = [
   "user_agent",
   "prev_hash",
   "hash",
+  "hashed_payload",
 ] as const;
 
 /**
- * A name people type themselves is kept from being run as a spreadsheet formula. Only for columns
- * outside the hash: the hashed ones stay byte for byte as stored, so they can be re-verified.
+ * Text people or browsers chose (names, typed e-mails, user agents) is kept from being run as a
+ * spreadsheet formula. Re-verification uses `hashed_payload`, the exact text the hash covers,
+ * which starts with "{" and so is never a formula.
  */
 const spreadsheetSafe = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
@@ -147,16 +149,17 @@ export async function exportAuditTrail(
         organization_id: e.organizationId,
         actor_user_id: e.actorUserId,
         actor_name: spreadsheetSafe(e.actorName),
-        actor_label: e.actorLabel,
+        actor_label: spreadsheetSafe(e.actorLabel),
         action: e.action,
         entity_type: e.entityType,
         entity_id: e.entityId,
         // Exactly the JSON the hash covers (keys sorted), see hash-chain.ts.
         summary: canonicalJson(e.summary),
         ip_address: e.ipAddress,
-        user_agent: e.userAgent,
+        user_agent: spreadsheetSafe(e.userAgent),
         prev_hash: e.prevHash,
         hash: e.hash,
+        hashed_payload: chainedPayload(e),
       } satisfies Record<(typeof AUDIT_EXPORT_COLUMNS)[number], unknown>;
     }
   }

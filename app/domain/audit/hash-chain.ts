@@ -27,9 +27,10 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function hashEvent(fields: ChainedFields): string {
+/** The exact text an event's hash is taken of (exported so auditors can re-verify offline). */
+export function chainedPayload(fields: ChainedFields): string {
   // Name each field: rows read back carry more (id, hash) that must not enter the hash.
-  const payload = canonicalJson({
+  return canonicalJson({
     organizationId: fields.organizationId,
     actorUserId: fields.actorUserId,
     actorLabel: fields.actorLabel,
@@ -42,7 +43,10 @@ export function hashEvent(fields: ChainedFields): string {
     createdAt: fields.createdAt.toISOString(),
     prevHash: fields.prevHash,
   });
-  return createHash("sha256").update(payload).digest("hex");
+}
+
+export function hashEvent(fields: ChainedFields): string {
+  return createHash("sha256").update(chainedPayload(fields)).digest("hex");
 }
 
 export type ChainBreak = { id: number; reason: "hash_mismatch" | "prev_hash_mismatch" };
