@@ -32,3 +32,22 @@ export function formatCalendarDate(value: string | null | undefined, locale: str
     new Date(`${value}T00:00:00Z`),
   );
 }
+
+/**
+ * A real calendar date (yyyy-mm-dd) between 1900 and 9999: what a person may type into a date
+ * field, and nothing PostgreSQL's date type would refuse.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (year < 1900) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Today's calendar date in the Netherlands (yyyy-mm-dd), whatever the server's zone. */
+export function todayInDisplayZone(now: Date = new Date()): string {
+  // en-CA formats as yyyy-mm-dd.
+  return new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE }).format(now);
+}

@@ -8,7 +8,7 @@ import {
   type AuditEventFilter,
 } from "#db/queries/audit-events";
 import type { Actor } from "~/auth/policy";
-import { DISPLAY_TIME_ZONE } from "~/utils/dates";
+import { todayInDisplayZone } from "~/utils/dates";
 import { canonicalJson, chainedPayload } from "./hash-chain";
 import { recordAuditEvent, type AuditContext } from "./record-event.server";
 import { AUDIT_TRAIL_PAGE_SIZE, type AuditTrailFilterValues, type ParsedAuditTrailQuery } from "./trail-filter";
@@ -104,8 +104,6 @@ export const AUDIT_EXPORT_COLUMNS = [
  */
 const spreadsheetSafe = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE }).format(new Date());
-
 function slug(value: string) {
   const cleaned = value
     .normalize("NFKD")
@@ -163,5 +161,5 @@ export async function exportAuditTrail(
       } satisfies Record<(typeof AUDIT_EXPORT_COLUMNS)[number], unknown>;
     }
   }
-  return { filename: `audit-trail-${slug(organizationName)}-${today()}.csv`, count, rows: rows() };
+  return { filename: `audit-trail-${slug(organizationName)}-${todayInDisplayZone()}.csv`, count, rows: rows() };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditTrailSearch, isCalendarDate, parseAuditTrailQuery } from "./trail-filter";
+import { isCalendarDate } from "~/utils/dates";
+import { auditTrailSearch, parseAuditTrailQuery } from "./trail-filter";
 
 const parse = (query: string) => parseAuditTrailQuery(new URLSearchParams(query));
 

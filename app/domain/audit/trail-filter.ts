@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "~/utils/dates";
 
 /** Events on one page of the audit trail. */
 export const AUDIT_TRAIL_PAGE_SIZE = 50;
@@ -21,16 +22,6 @@ export interface ParsedAuditTrailQuery {
   cursor: { before?: number; after?: number };
   /** Why an entered filter was ignored, as i18n keys (common namespace) per field. */
   problems: Partial<Record<AuditTrailFilterField, string>>;
-}
-
-/** A real calendar date between 1900 and 9999, so PostgreSQL never sees one it cannot read. */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  if (year < 1900) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 const calendarDate = z.string().refine(isCalendarDate, "validation.date");

@@ -1,7 +1,8 @@
 import { db } from "#db/client.server";
 import { countOpenPartnerInvitations, findPartnershipsForClient } from "#db/queries/partnerships";
 import type { Actor } from "~/auth/policy";
-import { summarizePortfolio, todayInDisplayZone } from "./portfolio-overview";
+import { todayInDisplayZone } from "~/utils/dates";
+import { summarizePortfolio } from "./portfolio-overview";
 
 /** The client's home page: its contact centers counted by tier and status, and what needs attention. */
 export async function getClientOverview(actor: Actor, now: Date = new Date()) {

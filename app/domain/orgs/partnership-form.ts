@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "~/utils/dates";
 import { supportedLocales } from "~/i18n/config";
 import { isCountryCode } from "./countries";
 import { dataCategoryKinds, isDataCategory, isServiceKind, serviceKinds, type DataCategory, type ServiceKind } from "./inherent-risk";
@@ -21,12 +22,6 @@ const required = (max: number) =>
     .max(max, "validation.tooLong");
 
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();
-
-const isCalendarDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-};
 
 const calendarDate = z.string().trim().refine(isCalendarDate, "validation.date");
 

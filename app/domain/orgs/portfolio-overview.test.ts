@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, summarizePortfolio, todayInDisplayZone, type PortfolioRow } from "./portfolio-overview";
+import { todayInDisplayZone } from "~/utils/dates";
+import { addDays, summarizePortfolio, type PortfolioRow } from "./portfolio-overview";
 
 const row = (overrides: Partial<PortfolioRow>): PortfolioRow => ({
   id: Math.random().toString(36).slice(2),

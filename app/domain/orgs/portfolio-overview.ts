@@ -1,4 +1,3 @@
-import { DISPLAY_TIME_ZONE } from "~/utils/dates";
 import { riskTiers, type RiskTier } from "./inherent-risk";
 import { partnershipStatuses, type PartnershipStatus } from "./partnership-status";
 
@@ -21,11 +20,6 @@ export interface PortfolioOverview {
   contractsEnding: { id: string; name: string; contractEnd: string; hasLapsed: boolean }[];
 }
 
-/** Today's date (yyyy-mm-dd) in the Netherlands, whatever the server's zone. */
-export function todayInDisplayZone(now: Date = new Date()): string {
-  // en-CA formats as yyyy-mm-dd.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE }).format(now);
-}
 
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
