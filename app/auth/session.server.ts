@@ -103,11 +103,6 @@ export async function startSession(
   return cookie.serialize();
 }
 
-export async function endSession(sessionId: string): Promise<string> {
-  await lucia().invalidateSession(sessionId);
-  return lucia().createBlankSessionCookie().serialize();
-}
-
 export async function endAllSessions(userId: string) {
   await lucia().invalidateUserSessions(userId);
 }

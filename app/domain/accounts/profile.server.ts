@@ -90,12 +90,12 @@ export async function getProfile(userId: string, currentSessionId: string) {
 }
 
 /** Changes the name and language; the language applies from the next page the user sees. */
-export async function updateProfile(userId: string, input: { name: string; locale: Locale }, context: AuditContext) {
+export async function updateProfile(userId: string, input: { name?: string; locale: Locale }, context: AuditContext) {
   await db().transaction(async (tx) => {
     const user = await getUserById(tx, userId);
     if (!user) throw new DomainError("not_found");
     const changes: Record<string, string> = {};
-    if (user.name !== input.name) changes.name = input.name;
+    if (input.name !== undefined && user.name !== input.name) changes.name = input.name;
     if (user.locale !== input.locale) changes.locale = input.locale;
     if (Object.keys(changes).length === 0) return;
     await tx.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, userId));
@@ -105,6 +105,26 @@ export async function updateProfile(userId: string, input: { name: string; local
       entityType: "user",
       entityId: userId,
       summary: changes,
+    });
+  });
+}
+
+/** The language switch in the header: the profile's language, audited like any profile change. */
+export function changeLocale(userId: string, locale: Locale, context: AuditContext) {
+  return updateProfile(userId, { locale }, context);
+}
+
+/**
+ * Ends one session of the user, with its audit event, in one transaction (the sign-out button).
+ */
+export async function signOut(userId: string, sessionId: string, context: AuditContext) {
+  await db().transaction(async (tx) => {
+    await deleteSessionOfUser(tx, userId, sessionId);
+    await recordAuditEvent(tx, context, {
+      organizationId: null,
+      action: "auth.signed_out",
+      entityType: "user",
+      entityId: userId,
     });
   });
 }
