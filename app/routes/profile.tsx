@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireSession } from "~/auth/guards.server";
 import { passwordProblems, PASSWORD_MIN_LENGTH } from "~/auth/password-policy";
-import { blankSessionCookie } from "~/auth/session.server";
+import { blankSessionCookie, startSession } from "~/auth/session.server";
 import { ProfileSessions } from "~/components/profile-sessions";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
@@ -82,7 +82,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       case "password": {
         const { endedSessions } = await changePassword(session.user.id, session.sessionId, value, meta);
-        return { ok: true as const, intent: value.intent, endedSessions, result: submission.reply({ resetForm: true }) };
+        // A new session id too: whoever knew the old one (and maybe the old password) is out.
+        const cookie = await startSession(session.user.id, meta, request.headers.get("cookie"));
+        return data(
+          { ok: true as const, intent: value.intent, endedSessions, result: submission.reply({ resetForm: true }) },
+          { headers: { "Set-Cookie": cookie } },
+        );
       }
       case "revoke": {
         const { wasCurrent } = await revokeSession(session.user.id, session.sessionId, value.session, meta);

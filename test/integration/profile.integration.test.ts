@@ -98,11 +98,16 @@ describe("profile: password", () => {
     const user = await createUser(db(), { locale: "nl" });
     const cookie = await sessionCookieFor(user.id);
     const others = [await sessionCookieFor(user.id), await sessionCookieFor(user.id)];
-    const body = await bodyOf(
-      await post({ intent: "password", currentPassword: DEFAULT_TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, cookie),
-    );
+    const result = await post({ intent: "password", currentPassword: DEFAULT_TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, cookie);
+    const body = await bodyOf(result);
     expect(body).toMatchObject({ ok: true, intent: "password", endedSessions: 2 });
-    expect(await validateSessionCookie(cookie)).not.toBeNull();
+    // The current session continues under a new id; the old id is dead.
+    const setCookie = (result as { init?: ResponseInit }).init?.headers as Record<string, string> | undefined;
+    const renewed = setCookie?.["Set-Cookie"]?.split(";")[0];
+    expect(renewed).toMatch(/^portal_session=/);
+    expect(renewed).not.toBe(cookie);
+    expect(await validateSessionCookie(renewed!)).not.toBeNull();
+    expect(await validateSessionCookie(cookie)).toBeNull();
     for (const other of others) expect(await validateSessionCookie(other)).toBeNull();
     const [row] = await db().select().from(users).where(eq(users.id, user.id));
     expect(await verifyPassword(row.passwordHash!, NEW_PASSWORD)).toBe(true);
