@@ -69,7 +69,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-full text-slate-900">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-          {locale === "nl" ? "Naar de inhoud" : "Skip to content"}
+          <SkipLinkText />
         </a>
         <AppHeader data={data ?? null} />
         {children}
@@ -78,6 +78,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   );
+}
+
+function SkipLinkText() {
+  const { t } = useTranslation();
+  return <>{t("nav.skipToContent")}</>;
 }
 
 export default function App() {

@@ -23,7 +23,7 @@ import { resendPartnerInvitation } from "~/domain/orgs/resend-partner-invitation
 import { revokePartnerInvitation } from "~/domain/orgs/revoke-partner-invitation.server";
 import { updatePartnership } from "~/domain/orgs/update-partnership.server";
 import { formatDateTime } from "~/utils/dates";
-import { appUrl, domainErrorResponse, readForm, requestMeta } from "~/utils/http.server";
+import { appUrl, domainErrorResponse, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
 
 const notices = ["invited", "saved", "unchanged", "status", "resent", "revoked"] as const;
 
@@ -46,15 +46,14 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request, params.orgId, "client", "partnership.view");
-  const view = await getClientPartnershipView(actor, params.partnershipId).catch((error) => {
-    domainErrorResponse(error);
-    throw error;
-  });
-  const { clientOrgId, vendorOrgId } = view.partnership;
+  const view = await getClientPartnershipView(actor, params.partnershipId).catch(throwAsResponse);
+  // The organization ids decide visibility here and do not go to the page.
+  const { clientOrgId, vendorOrgId, ...partnership } = view.partnership;
   assertCan(actor, "partnership.view", { type: "partnership", clientOrgId, vendorOrgId });
   const notice = new URL(request.url).searchParams.get("notice");
   return {
     ...view,
+    partnership,
     base: sideBase(actor.organizationKind, actor.organizationId),
     canEdit: can(actor, "partnership.edit"),
     canInvite: can(actor, "partnership.invite"),

@@ -5,25 +5,32 @@ import { db } from "#db/client.server";
 import { findPartnershipsForVendor } from "#db/queries/partnerships";
 import { requireActor } from "~/auth/guards.server";
 import { StatusBadge } from "~/components/partnership-badges";
+import { VendorRequestTable } from "~/components/questionnaire-vendor-table";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { sideBase } from "~/domain/orgs/navigation";
+import { findVendorRequestList } from "~/domain/questionnaires/requests/request-views.server";
 
-/** The vendor's home: its to-do list (filled by later features) and its clients. */
+/** The vendor's home: its to-do list (open questionnaires across all clients) and its clients. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request, params.orgId, "vendor", "partnership.view");
   const clients = await findPartnershipsForVendor(db(), actor.organizationId);
-  return { base: sideBase(actor.organizationKind, actor.organizationId), clients };
+  const todo = await findVendorRequestList(actor, { openOnly: true });
+  return { base: sideBase(actor.organizationKind, actor.organizationId), clients, todo };
 }
 
 export default function VendorHome() {
-  const { base, clients } = useLoaderData<typeof loader>();
+  const { base, clients, todo } = useLoaderData<typeof loader>();
   const { t } = useTranslation("orgs");
   return (
     <>
       <PageHeader title={t("vendorHome.title")} description={t("vendorHome.intro")} />
-      <EmptyState title={t("vendorHome.todoEmpty.title")}>
-        <p>{t("vendorHome.todoEmpty.body")}</p>
-      </EmptyState>
+      {todo.length === 0 ? (
+        <EmptyState title={t("vendorHome.todoEmpty.title")}>
+          <p>{t("vendorHome.todoEmpty.body")}</p>
+        </EmptyState>
+      ) : (
+        <VendorRequestTable base={base} requests={todo} />
+      )}
       <section id="clients" aria-labelledby="clients-title" className="mt-8 scroll-mt-4">
         <h2 id="clients-title" className="mb-3 text-lg font-semibold text-slate-900">
           {t("vendorHome.clients")}

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertCan, requireActor } from "~/auth/guards.server";
@@ -7,7 +7,9 @@ import { PartnershipFacts } from "~/components/partnership-facts";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { sideBase } from "~/domain/orgs/navigation";
 import { getVendorPartnershipView } from "~/domain/orgs/partnership-detail.server";
-import { domainErrorResponse } from "~/utils/http.server";
+import { getAnswerReuse, setAnswerReuse } from "~/domain/questionnaires/requests/request-views.server";
+import { domainErrorResponse, readForm, requestMeta } from "~/utils/http.server";
+import { AnswerReuseToggle } from "~/components/questionnaire-reuse-toggle";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.partnership.clientName} · Compliance Portal` : "Compliance Portal" },
@@ -22,11 +24,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   assertCan(actor, "partnership.view", { type: "partnership", clientOrgId: partnership.clientOrgId, vendorOrgId: partnership.vendorOrgId });
   const { clientOrgId: _client, vendorOrgId: _vendor, ...view } = partnership;
-  return { base: sideBase(actor.organizationKind, actor.organizationId), partnership: view };
+  const answerReuse = await getAnswerReuse(actor, partnership.id);
+  return { base: sideBase(actor.organizationKind, actor.organizationId), partnership: view, answerReuse };
+}
+
+/** Intent "reuse": the vendor's admin switches answer reuse ("answer once") for this client. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor } = await requireActor(request, params.orgId, "vendor", "answer_reuse.manage");
+  const form = await readForm(request);
+  if (form.get("intent") !== "reuse" || typeof params.partnershipId !== "string") {
+    throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
+  }
+  try {
+    await setAnswerReuse({ actor, partnershipId: params.partnershipId, enabled: form.get("enabled") === "true", meta: requestMeta(request, context) });
+    return { ok: true as const };
+  } catch (error) {
+    return domainErrorResponse(error);
+  }
 }
 
 export default function VendorClientPartnership() {
-  const { base, partnership } = useLoaderData<typeof loader>();
+  const { base, partnership, answerReuse } = useLoaderData<typeof loader>();
   const { t } = useTranslation("orgs");
   return (
     <>
@@ -40,6 +58,7 @@ export default function VendorClientPartnership() {
         <PartnershipFacts facts={partnership} />
         <p className="mt-3 text-xs text-slate-500">{t("vendorView.tierHelp")}</p>
       </Card>
+      <AnswerReuseToggle {...answerReuse} />
     </>
   );
 }

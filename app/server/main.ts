@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { closeDatabase, db, openDatabase } from "#db/client.server";
 import { runMigrations } from "#db/migrate.server";
 import { isDatabaseEmpty, seedDemoData, demoSignInHelp } from "#db/seed/demo";
+import { syncStandardLibrary } from "~/domain/questionnaires/templates/sync-library.server";
 import { env } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startJobs } from "./jobs.server";
@@ -22,6 +23,8 @@ const { url, isEmbedded } = await openDatabase({
 });
 log(isEmbedded ? `embedded PostgreSQL running, data in ${path.resolve(config.DATA_DIR)}` : "using DATABASE_URL");
 await runMigrations(url);
+// The standard questionnaire library is product data: every start brings it up to date.
+await syncStandardLibrary(db());
 
 const seedWanted =
   config.SEED_DEMO_DATA === "always" || (config.SEED_DEMO_DATA === "auto" && isEmbedded);

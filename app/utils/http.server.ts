@@ -84,6 +84,18 @@ export function domainErrorResponse(error: unknown) {
   );
 }
 
+/**
+ * For loaders: a domain refusal becomes an error page (404, 403, or the matching status), never a
+ * 500 with a stack trace.
+ */
+export function throwAsResponse(error: unknown): never {
+  if (!isDomainError(error)) throw error;
+  if (error.code === "not_found") notFound();
+  if (error.code === "forbidden") forbidden();
+  const status = error.code === "conflict" ? 409 : error.code === "limit_exceeded" ? 429 : 422;
+  throw new Response(error.code, { status });
+}
+
 export { DomainError };
 
 /**

@@ -226,7 +226,10 @@ export async function acceptInvitation(input: AcceptInvitationInput, meta: Reque
         .update(users)
         .set({ lastOrganizationId: joined.organizationId, updatedAt: sql`now()` })
         .where(eq(users.id, user.id));
-      if (claimed.invitedByUserId) {
+      // Someone who has left the inviting organization learns nothing about who joined it.
+      const inviterStillMember =
+        claimed.invitedByUserId && (await getMembership(tx, claimed.invitedByUserId, claimed.organizationId));
+      if (claimed.invitedByUserId && inviterStillMember) {
         await notify(tx, [
           {
             userId: claimed.invitedByUserId,

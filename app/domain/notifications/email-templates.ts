@@ -5,7 +5,8 @@ export type EmailTemplate =
   | { template: "partner_invitation"; params: { clientName: string; inviterName: string; link: string; expiresAt: string } }
   | { template: "colleague_invitation"; params: { organizationName: string; inviterName: string; link: string; expiresAt: string } }
   | { template: "magic_link"; params: { link: string; minutes: number } }
-  | { template: "password_changed"; params: { name: string } };
+  | { template: "password_changed"; params: { name: string } }
+  | { template: "questionnaire_sent"; params: { clientName: string; title: string; dueDate: string; link: string } };
 
 export interface RenderedEmail {
   subject: string;

@@ -14,10 +14,10 @@ const keys = (kind: OrganizationKind, role: Role) => navigationFor(actor(kind, r
 
 describe("navigationFor", () => {
   it.each([
-    ["client", "admin", ["home", "partners", "questionnaires", "agreements", "training", "findings", "audits", "incidents", "members", "auditTrail"]],
-    ["client", "manager", ["home", "partners", "questionnaires", "agreements", "training", "findings", "audits", "incidents", "members", "auditTrail"]],
-    ["client", "reviewer", ["home", "partners", "questionnaires", "agreements", "training", "findings", "audits", "incidents", "members"]],
-    ["client", "viewer", ["home", "partners", "questionnaires", "agreements", "training", "findings", "audits", "incidents", "members"]],
+    ["client", "admin", ["home", "partners", "questionnaires", "templates", "agreements", "training", "findings", "audits", "incidents", "members", "auditTrail"]],
+    ["client", "manager", ["home", "partners", "questionnaires", "templates", "agreements", "training", "findings", "audits", "incidents", "members", "auditTrail"]],
+    ["client", "reviewer", ["home", "partners", "questionnaires", "templates", "agreements", "training", "findings", "audits", "incidents", "members"]],
+    ["client", "viewer", ["home", "partners", "questionnaires", "templates", "agreements", "training", "findings", "audits", "incidents", "members"]],
     ["vendor", "admin", ["todo", "clients", "questionnaires", "agreements", "evidence", "training", "incidents", "members", "auditTrail"]],
     ["vendor", "responder", ["todo", "clients", "questionnaires", "agreements", "evidence", "training", "incidents", "members"]],
     ["vendor", "viewer", ["todo", "clients", "questionnaires", "agreements", "evidence", "training", "incidents", "members"]],
@@ -46,6 +46,13 @@ describe("navigationFor", () => {
     expect(items.find((i) => i.key === "partners")?.href).toBe("/client/c1/partners");
   });
 
+  it("points Questionnaires at the real pages of both sides and Templates at the client's builder", () => {
+    expect(navigationFor(actor("client", "viewer", "c1")).find((i) => i.key === "questionnaires")?.href).toBe("/client/c1/questionnaires");
+    expect(navigationFor(actor("client", "viewer", "c1")).find((i) => i.key === "templates")?.href).toBe("/client/c1/templates");
+    expect(navigationFor(actor("vendor", "contributor", "v1")).find((i) => i.key === "questionnaires")?.href).toBe("/vendor/v1/questionnaires");
+    expect(navigationFor(actor("vendor", "admin", "v1")).some((i) => i.key === "templates")).toBe(false);
+  });
+
   it("marks only the home item as exact, and the vendor's client list as an anchor on the home page", () => {
     const items = navigationFor(actor("vendor", "admin", "v1"));
     expect(items.filter((i) => i.end).map((i) => i.key)).toEqual(["todo"]);
@@ -62,6 +69,9 @@ describe("navigationFor", () => {
 describe("isSectionOf", () => {
   it("knows each side's sections and nothing else", () => {
     expect(isSectionOf("client", "findings")).toBe(true);
+    // Questionnaires are real pages now, no longer "coming soon".
+    expect(isSectionOf("client", "questionnaires")).toBe(false);
+    expect(isSectionOf("vendor", "questionnaires")).toBe(false);
     expect(isSectionOf("vendor", "findings")).toBe(false);
     expect(isSectionOf("vendor", "evidence")).toBe(true);
     expect(isSectionOf("audit_firm", "engagements")).toBe(true);

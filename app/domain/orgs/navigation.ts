@@ -6,8 +6,8 @@ import { sideSegment, type OrganizationKind } from "~/auth/roles";
  * Pure, so it is unit-tested per role; hiding an item is never the gate (each route guards).
  */
 export const sectionsBySide = {
-  client: ["questionnaires", "agreements", "training", "findings", "audits", "incidents"],
-  vendor: ["questionnaires", "agreements", "evidence", "training", "incidents"],
+  client: ["agreements", "training", "findings", "audits", "incidents"],
+  vendor: ["agreements", "evidence", "training", "incidents"],
   audit_firm: ["engagements", "audits"],
 } as const satisfies Record<OrganizationKind, readonly string[]>;
 
@@ -24,14 +24,16 @@ export type NavKey =
   | "partners"
   | "clients"
   | "engagements"
+  | "questionnaires"
+  | "templates"
   | Section
   | "members"
   | "auditTrail";
 
 export interface NavItem {
   key: NavKey;
-  /** i18n key in the common namespace. */
-  labelKey: `nav.${NavKey}`;
+  /** i18n key: in the common namespace, or namespaced where the feature owns its label. */
+  labelKey: `nav.${NavKey}` | `${string}:nav.${NavKey}`;
   href: string;
   /** Only active on exactly this address (the side's home). */
   end: boolean;
@@ -44,9 +46,12 @@ interface Entry {
   /** Path below /<side>/<orgId>; "" is the home page; "#x" an anchor on it. */
   path: string;
   action: Action;
+  /** A label outside common's nav keys. */
+  labelKey?: NavItem["labelKey"];
 }
 
 const section = (key: Section): Entry => ({ key, path: key, action: "organization.view" });
+const questionnaires: Entry = { key: "questionnaires", path: "questionnaires", action: "questionnaire.view" };
 const people: Entry = { key: "members", path: "members", action: "members.view" };
 const auditTrail: Entry = { key: "auditTrail", path: "audit-trail", action: "audit_trail.view" };
 
@@ -54,6 +59,8 @@ const entries: Record<OrganizationKind, Entry[]> = {
   client: [
     { key: "home", path: "", action: "organization.view" },
     { key: "partners", path: "partners", action: "partnership.view" },
+    questionnaires,
+    { key: "templates", path: "templates", action: "template.view", labelKey: "nav.templates" },
     ...sectionsBySide.client.map(section),
     people,
     auditTrail,
@@ -62,6 +69,7 @@ const entries: Record<OrganizationKind, Entry[]> = {
     { key: "todo", path: "", action: "organization.view" },
     // The client list lives on the home page, under the to-do list.
     { key: "clients", path: "#clients", action: "partnership.view" },
+    questionnaires,
     ...sectionsBySide.vendor.map(section),
     people,
     auditTrail,
@@ -87,7 +95,7 @@ export function navigationFor(actor: Actor): NavItem[] {
     .filter((entry) => can(actor, entry.action))
     .map((entry) => ({
       key: entry.key,
-      labelKey: `nav.${entry.key}` as const,
+      labelKey: entry.labelKey ?? (`nav.${entry.key}` as const),
       href: entry.path === "" ? base : entry.path.startsWith("#") ? `${base}${entry.path}` : `${base}/${entry.path}`,
       end: entry.path === "",
       isAnchor: entry.path.startsWith("#"),

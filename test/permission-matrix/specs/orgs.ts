@@ -83,7 +83,7 @@ export const specs: RouteSpec[] = [
     method: "GET",
     handler: clientSection.loader,
     allowed: allClient,
-    request: (_, orgId) => ({ path: `/client/${orgId}/questionnaires`, params: { orgId, section: "questionnaires" } }),
+    request: (_, orgId) => ({ path: `/client/${orgId}/agreements`, params: { orgId, section: "agreements" } }),
   },
   {
     file: "vendor.$orgId.$section",

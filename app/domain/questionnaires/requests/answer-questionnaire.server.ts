@@ -1,0 +1,226 @@
+import { db, type Executor } from "#db/client.server";
+import {
+  findAnswers,
+  findMembersWithRoles,
+  findReusableAnswers,
+  getAnswer,
+  getRequestForSide,
+  insertAnswer,
+  insertHistory,
+  updateAnswer,
+  updateAnswersReviewState,
+  updateRequest,
+  type RequestRow,
+} from "#db/queries/questionnaire-requests";
+import { can, type Actor } from "~/auth/policy";
+import { recordAuditEvent } from "~/domain/audit/record-event.server";
+import { DomainError } from "~/domain/errors";
+import { notify } from "~/domain/notifications/notify.server";
+import type { RequestMeta } from "~/domain/orgs/invite-partner.server";
+import { isBlankAnswer, validateAnswer, validateSubmission, withoutHiddenAnswers, type AnswerIssue } from "../answers";
+import { resolveVisibility } from "../conditions";
+import { questionsOf } from "../model";
+import { contextOf, countedAnswers, isEditable, isOpenStatus, todayInAmsterdam } from "./request-rules";
+
+/** Who on the client's side hears that answers were submitted. */
+export const CLIENT_RECIPIENT_ROLES = ["admin", "manager"];
+
+/** The vendor's request, locked for the rest of the transaction; anyone else's: not found. */
+async function lockVendorRequest(tx: Executor, actor: Actor, requestId: string): Promise<RequestRow> {
+  const request = await getRequestForSide(tx, "vendor", actor.organizationId, requestId, { lock: true });
+  if (!request) throw new DomainError("not_found");
+  return request;
+}
+
+function requireVendor(actor: Actor, permission: "questionnaire.answer" | "questionnaire.submit") {
+  if (actor.organizationKind !== "vendor" || !can(actor, permission)) throw new DomainError("forbidden");
+}
+
+const firstIssue = (issues: AnswerIssue[]) => new DomainError("invalid_input", issues[0].messageKey, issues[0].params);
+
+export type SaveAnswerResult =
+  | { status: "saved"; version: number }
+  | { status: "conflict"; current: { value: unknown; version: number; isConfirmed: boolean } };
+
+/**
+ * Saves one answer (autosave). `version` is the answer version the editor started from (0 for
+ * a question not yet answered); if someone saved in between, nothing is written and the current
+ * value and version come back, so the person can choose. Refused with a translated error, and
+ * nothing written, when: the request is not open or (returned) the answer is not reopened, the
+ * question is not in the version or not shown, the value has the wrong shape or breaks a bound.
+ * A blank value clears the answer. Saving over a prefill confirms it.
+ */
+export async function saveAnswer(input: {
+  actor: Actor;
+  requestId: string;
+  questionKey: string;
+  version: number;
+  value: unknown;
+  today?: string;
+}): Promise<SaveAnswerResult> {
+  const { actor, questionKey } = input;
+  requireVendor(actor, "questionnaire.answer");
+  const today = input.today ?? todayInAmsterdam();
+
+  return db().transaction(async (tx) => {
+    const request = await lockVendorRequest(tx, actor, input.requestId);
+    if (!isOpenStatus(request.status)) throw new DomainError("invalid_state", "requests:errors.notOpen");
+    const entry = questionsOf(request.content).find(({ question }) => question.key === questionKey);
+    if (!entry) throw new DomainError("invalid_input", "questionnaires:validation.answer.unknownQuestion");
+    const { question } = entry;
+    if (question.type === "evidence") throw new DomainError("invalid_input", "requests:errors.evidenceLater");
+
+    const stored = await findAnswers(tx, request.id);
+    const current = stored.find((a) => a.questionKey === questionKey);
+    if (!isEditable(request.status, current)) throw new DomainError("invalid_state", "requests:errors.answerLocked");
+
+    const answers = { ...countedAnswers(stored), [questionKey]: input.value };
+    const context = contextOf(request);
+    if (!resolveVisibility(request.content, answers, context).questions.has(questionKey)) {
+      throw new DomainError("invalid_input", "questionnaires:validation.answer.hiddenQuestionAnswered");
+    }
+    const isBlank = isBlankAnswer(input.value);
+    if (!isBlank) {
+      const issues = validateAnswer(question, input.value, today);
+      if (issues.length > 0) throw firstIssue(issues);
+    }
+    const value = isBlank ? null : input.value;
+
+    const conflict = (row: { value: unknown; version: number; isConfirmed: boolean }): SaveAnswerResult => ({
+      status: "conflict",
+      current: { value: row.value, version: row.version, isConfirmed: row.isConfirmed },
+    });
+
+    let version: number;
+    if (!current) {
+      if (input.version !== 0) throw new DomainError("conflict", "requests:errors.staleAnswer");
+      const inserted = await insertAnswer(tx, { requestId: request.id, questionKey, value, updatedByUserId: actor.userId, isConfirmed: true });
+      // Cannot happen under the request lock, but a lost race must never overwrite silently.
+      if (!inserted) return conflict((await getAnswer(tx, request.id, questionKey))!);
+      await insertHistory(tx, [{ answerId: inserted.id, requestId: request.id, questionKey, kind: "saved", value, version: inserted.version, changedByUserId: actor.userId }]);
+      version = inserted.version;
+    } else {
+      if (current.version !== input.version) return conflict(current);
+      const updated = await updateAnswer(tx, request.id, questionKey, input.version, { value, isConfirmed: true, updatedByUserId: actor.userId });
+      if (!updated) return conflict((await getAnswer(tx, request.id, questionKey))!);
+      await insertHistory(tx, [{ answerId: updated.id, requestId: request.id, questionKey, kind: "saved", value, version: updated.version, changedByUserId: actor.userId }]);
+      version = updated.version;
+    }
+    if (request.status === "sent") await updateRequest(tx, request.id, { status: "in_progress" });
+    return { status: "saved", version };
+  });
+}
+
+/**
+ * The vendor takes over a prefilled answer as its own: only then does it count. The value is
+ * checked again against this version and today's date, as for any save.
+ */
+export async function confirmPrefill(input: { actor: Actor; requestId: string; questionKey: string; version: number; today?: string }): Promise<SaveAnswerResult> {
+  const { actor, questionKey } = input;
+  requireVendor(actor, "questionnaire.answer");
+  const today = input.today ?? todayInAmsterdam();
+  return db().transaction(async (tx) => {
+    const request = await lockVendorRequest(tx, actor, input.requestId);
+    if (!isOpenStatus(request.status)) throw new DomainError("invalid_state", "requests:errors.notOpen");
+    const current = await getAnswer(tx, request.id, questionKey);
+    if (!current || current.isConfirmed) throw new DomainError("invalid_state", "requests:errors.nothingToConfirm");
+    if (current.version !== input.version) return { status: "conflict", current: { value: current.value, version: current.version, isConfirmed: current.isConfirmed } };
+    const question = questionsOf(request.content).find((q) => q.question.key === questionKey)!.question;
+    const issues = validateAnswer(question, current.value, today);
+    if (issues.length > 0) throw firstIssue(issues);
+    const updated = await updateAnswer(tx, request.id, questionKey, input.version, { isConfirmed: true, updatedByUserId: actor.userId });
+    await insertHistory(tx, [{ answerId: updated!.id, requestId: request.id, questionKey, kind: "confirmed", value: current.value, version: updated!.version, changedByUserId: actor.userId }]);
+    if (request.status === "sent") await updateRequest(tx, request.id, { status: "in_progress" });
+    return { status: "saved", version: updated!.version };
+  });
+}
+
+export type SubmitResult = { status: "submitted" } | { status: "invalid"; errors: Record<string, AnswerIssue[]> };
+
+/**
+ * Submits the answers and locks them. Only confirmed answers to shown questions count (hidden
+ * answers stay stored but are ignored; unconfirmed prefills are offers, not answers); every shown
+ * required question must be answered and every answer valid, else nothing changes and the
+ * problems per question come back. Answers the reviewer had flagged go back to "pending".
+ */
+export async function submitRequest(input: { actor: Actor; requestId: string; meta: RequestMeta; today?: string }): Promise<SubmitResult> {
+  const { actor } = input;
+  requireVendor(actor, "questionnaire.submit");
+  const today = input.today ?? todayInAmsterdam();
+  return db().transaction(async (tx) => {
+    const request = await lockVendorRequest(tx, actor, input.requestId);
+    if (!isOpenStatus(request.status)) throw new DomainError("invalid_state", "requests:errors.notOpen");
+    const context = contextOf(request);
+    const answers = withoutHiddenAnswers(request.content, countedAnswers(await findAnswers(tx, request.id)), context);
+    const validation = validateSubmission(request.content, answers, context, today);
+    if (!validation.isValid) return { status: "invalid", errors: validation.errors };
+
+    const wasReturned = request.status === "returned";
+    await updateRequest(tx, request.id, { status: "submitted", submittedAt: new Date(), submittedByUserId: actor.userId });
+    if (wasReturned) await updateAnswersReviewState(tx, request.id, ["rejected", "clarification_requested"], "pending");
+    const recipients = await findMembersWithRoles(tx, request.clientOrgId, CLIENT_RECIPIENT_ROLES);
+    await notify(
+      tx,
+      recipients.map((r) => ({
+        userId: r.userId,
+        organizationId: request.clientOrgId,
+        messageKey: "requests:notifications.submitted",
+        params: { vendorName: request.vendorDisplayName, title: request.content.title.nl, titleEn: request.content.title.en },
+        link: `/client/${request.clientOrgId}/questionnaires/${request.id}`,
+      })),
+    );
+    await recordAuditEvent(tx, { actorUserId: actor.userId, ...input.meta }, {
+      organizationId: actor.organizationId,
+      action: "questionnaire.submitted",
+      entityType: "questionnaire_request",
+      entityId: request.id,
+      summary: { clientName: request.clientName, title: request.content.title.nl, answers: Object.keys(answers).length, resubmitted: wasReturned },
+    });
+    return { status: "submitted" };
+  });
+}
+
+/**
+ * "Answer once". When the vendor opens a request it can still fill in (sent or in progress), each
+ * question without an answer is offered the latest accepted answer with the same key that this
+ * vendor gave in another request, unconfirmed, until the vendor confirms it.
+ *
+ * Decision: an answer flows from a source request to a target request only when BOTH
+ * partnerships have answer reuse enabled (the vendor's switch per client means "this client's
+ * answers may be reused, and this client may benefit from reuse"). Only the value is copied;
+ * the client of the target never sees where it came from (prefilledFromAnswerId stays internal,
+ * and "prefilled" history entries are not shown to clients). Values that do not fit the target
+ * question (another type, other options, out of bounds) are not offered. Evidence is never
+ * prefilled (uploads come later). Idempotent: an existing answer row is never touched.
+ */
+export async function prefillRequest(input: { actor: Actor; requestId: string; today?: string }): Promise<number> {
+  const { actor } = input;
+  if (actor.organizationKind !== "vendor" || !can(actor, "questionnaire.answer")) return 0;
+  const today = input.today ?? todayInAmsterdam();
+  return db().transaction(async (tx) => {
+    const request = await lockVendorRequest(tx, actor, input.requestId);
+    if (request.status !== "sent" && request.status !== "in_progress") return 0;
+    if (!request.answerReuseEnabled) return 0;
+    const existing = new Set((await findAnswers(tx, request.id)).map((a) => a.questionKey));
+    const open = questionsOf(request.content).filter(({ question }) => question.type !== "evidence" && !existing.has(question.key));
+    const sources = await findReusableAnswers(tx, actor.organizationId, request.id, open.map(({ question }) => question.key));
+    let count = 0;
+    for (const source of sources) {
+      const question = open.find((q) => q.question.key === source.questionKey)!.question;
+      if (isBlankAnswer(source.value) || validateAnswer(question, source.value, today).length > 0) continue;
+      const inserted = await insertAnswer(tx, {
+        requestId: request.id,
+        questionKey: source.questionKey,
+        value: source.value,
+        prefilledFromAnswerId: source.id,
+        isConfirmed: false,
+        // No person chose this value yet.
+        updatedByUserId: null,
+      });
+      if (!inserted) continue;
+      await insertHistory(tx, [{ answerId: inserted.id, requestId: request.id, questionKey: source.questionKey, kind: "prefilled", value: source.value, version: inserted.version, changedByUserId: null }]);
+      count++;
+    }
+    return count;
+  });
+}

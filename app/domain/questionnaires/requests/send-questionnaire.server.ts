@@ -1,0 +1,115 @@
+import { db } from "#db/client.server";
+import {
+  findActivePartnershipsForClient,
+  findMembersWithRoles,
+  getSendableVersionForClient,
+  insertRequest,
+} from "#db/queries/questionnaire-requests";
+import { can, type Actor } from "~/auth/policy";
+import { recordAuditEvent } from "~/domain/audit/record-event.server";
+import { DomainError } from "~/domain/errors";
+import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
+import { notify } from "~/domain/notifications/notify.server";
+import type { RequestMeta } from "~/domain/orgs/invite-partner.server";
+import { isLocale } from "~/i18n/config";
+import { formatCalendarDate } from "~/utils/dates";
+import { isIsoDate } from "../calendar-date";
+import { MAX_PARTNERSHIPS_PER_SEND, MESSAGE_MAX, todayInAmsterdam } from "./request-rules";
+
+/** Who on the vendor's side hears of a new or returned questionnaire. */
+export const VENDOR_RECIPIENT_ROLES = ["admin", "responder"];
+
+export interface SendQuestionnaireInput {
+  actor: Actor;
+  clientName: string;
+  appUrl: string;
+  meta: RequestMeta;
+  templateVersionId: string;
+  partnershipIds: string[];
+  dueDate: string;
+  message: string | null;
+  today?: string;
+}
+
+/**
+ * Sends one published template version to one or many of the client's active partnerships, in
+ * one transaction: a request per partnership frozen to that version, an in-app notification and
+ * an e-mail (in each recipient's language) to the vendor's admins and responders, an audit event
+ * per request. Any refusal writes nothing.
+ */
+export async function sendQuestionnaire(input: SendQuestionnaireInput): Promise<{ requestIds: string[] }> {
+  const { actor } = input;
+  if (actor.organizationKind !== "client" || !can(actor, "questionnaire.send")) throw new DomainError("forbidden");
+  const today = input.today ?? todayInAmsterdam();
+  if (!isIsoDate(input.dueDate)) throw new DomainError("invalid_input", "requests:errors.dueDateInvalid");
+  if (input.dueDate < today) throw new DomainError("invalid_input", "requests:errors.dueDatePast");
+  const message = input.message?.trim() || null;
+  if (message && message.length > MESSAGE_MAX) throw new DomainError("invalid_input", "requests:errors.messageTooLong", { max: MESSAGE_MAX });
+  const ids = [...new Set(input.partnershipIds)];
+  if (ids.length === 0) throw new DomainError("invalid_input", "requests:errors.noPartnerships");
+  if (ids.length > MAX_PARTNERSHIPS_PER_SEND) throw new DomainError("limit_exceeded", "requests:errors.tooManyPartnerships", { max: MAX_PARTNERSHIPS_PER_SEND });
+  const audit = { actorUserId: actor.userId, ...input.meta };
+
+  const result = await db().transaction(async (tx) => {
+    const version = await getSendableVersionForClient(tx, actor.organizationId, input.templateVersionId);
+    if (!version) throw new DomainError("invalid_input", "requests:errors.versionUnavailable");
+    const targets = await findActivePartnershipsForClient(tx, actor.organizationId, ids);
+    // Another client's, an invited or an ended partnership: refused alike, nothing revealed.
+    if (targets.length !== ids.length) throw new DomainError("invalid_input", "requests:errors.partnershipUnavailable");
+
+    const requestIds: string[] = [];
+    for (const target of targets) {
+      const vendorOrgId = target.vendorOrgId!;
+      const request = await insertRequest(tx, {
+        partnershipId: target.id,
+        templateVersionId: version.id,
+        status: "sent",
+        dueDate: input.dueDate,
+        message,
+        sentByUserId: actor.userId,
+      });
+      requestIds.push(request.id);
+      const path = `/vendor/${vendorOrgId}/questionnaires/${request.id}`;
+      const recipients = await findMembersWithRoles(tx, vendorOrgId, VENDOR_RECIPIENT_ROLES);
+      await notify(
+        tx,
+        recipients.map((r) => ({
+          userId: r.userId,
+          organizationId: vendorOrgId,
+          messageKey: "requests:notifications.sent",
+          params: { clientName: input.clientName, title: version.content.title.nl, titleEn: version.content.title.en, dueDate: input.dueDate },
+          link: path,
+        })),
+      );
+      for (const recipient of recipients) {
+        const locale = isLocale(recipient.locale) ? recipient.locale : "nl";
+        await enqueueEmail(tx, recipient.email, locale, {
+          template: "questionnaire_sent",
+          params: {
+            clientName: input.clientName,
+            title: version.content.title[locale],
+            dueDate: formatCalendarDate(input.dueDate, locale),
+            link: `${input.appUrl}${path}`,
+          },
+        });
+      }
+      await recordAuditEvent(tx, audit, {
+        organizationId: actor.organizationId,
+        action: "questionnaire.sent",
+        entityType: "questionnaire_request",
+        entityId: request.id,
+        summary: {
+          partnershipId: target.id,
+          vendorDisplayName: target.vendorDisplayName,
+          templateVersionId: version.id,
+          title: version.content.title.nl,
+          version: version.version,
+          dueDate: input.dueDate,
+        },
+      });
+    }
+    return { requestIds };
+  });
+  afterCommitDeliverMail();
+  return result;
+}
