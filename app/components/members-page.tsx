@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "~/utils/dates";
 import { Button } from "./ui/button";
 import { SelectField, TextField } from "./ui/field";
 import { Badge, Card, EmptyState, FormError, Notice, PageHeader } from "./ui/layout";
+import { DataTable } from "~/components/ui/table";
 
 /**
  * The people of an organization, for every side: members with their roles, pending colleague
@@ -35,18 +36,17 @@ export function MembersPage() {
       </div>
 
       <Card title={t("auth:members.list.title")}>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-4">{t("auth:members.list.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("auth:members.list.email")}</th>
-                <th scope="col" className="py-2 pr-4">{t("auth:members.list.role")}</th>
-                <th scope="col" className="py-2 pr-4">{t("auth:members.list.since")}</th>
-                {data.canManage ? <th scope="col" className="py-2"><span className="sr-only">{t("auth:members.list.actions")}</span></th> : null}
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable
+          framed={false}
+          caption={t("auth:members.list.title")}
+          columns={[
+            t("auth:members.list.name"),
+            t("auth:members.list.email"),
+            t("auth:members.list.role"),
+            t("auth:members.list.since"),
+            ...(data.canManage ? [<span className="sr-only">{t("auth:members.list.actions")}</span>] : []),
+          ]}
+        >
               {data.members.map((member) => (
                 <tr key={member.userId} className="border-b border-slate-100 align-top">
                   <td className="py-2 pr-4 font-medium">
@@ -101,9 +101,7 @@ export function MembersPage() {
                   ) : null}
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </Card>
 
       <Card title={t("auth:members.pending.title")}>

@@ -8,7 +8,7 @@ import { Card, PageHeader } from "~/components/ui/layout";
 import { sideBase } from "~/domain/orgs/navigation";
 import { getVendorPartnershipView } from "~/domain/orgs/partnership-detail.server";
 import { getAnswerReuse, setAnswerReuse } from "~/domain/questionnaires/requests/request-views.server";
-import { domainErrorResponse, readForm, requestMeta } from "~/utils/http.server";
+import { domainErrorResponse, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
 import { AnswerReuseToggle } from "~/components/questionnaire-reuse-toggle";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,10 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** The vendor's read-only view of one client relationship; another vendor's: 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request, params.orgId, "vendor", "partnership.view");
-  const partnership = await getVendorPartnershipView(actor, params.partnershipId).catch((error) => {
-    domainErrorResponse(error);
-    throw error;
-  });
+  const partnership = await getVendorPartnershipView(actor, params.partnershipId).catch(throwAsResponse);
   assertCan(actor, "partnership.view", { type: "partnership", clientOrgId: partnership.clientOrgId, vendorOrgId: partnership.vendorOrgId });
   const { clientOrgId: _client, vendorOrgId: _vendor, ...view } = partnership;
   const answerReuse = await getAnswerReuse(actor, partnership.id);

@@ -1,14 +1,12 @@
 import { json } from "@remix-run/node";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError, isDomainError } from "~/domain/errors";
+import type { PortalLoadContext } from "~/server/app";
 import { env, publicUrl } from "./env.server";
 
-/** What the HTTP server hands every loader and action (see app/server/app.ts). */
-export interface AppLoadContext {
-  clientIp?: string | null;
-}
-
-export function requestMeta(request: Request, context?: unknown) {
-  const clientIp = (context as AppLoadContext | undefined)?.clientIp ?? null;
+/** Where a request came from, for audit events: the client IP the HTTP server put in the context. */
+export function requestMeta(request: Request, context?: unknown): RequestMeta {
+  const clientIp = (context as Partial<PortalLoadContext> | undefined)?.clientIp ?? null;
   return {
     ipAddress: clientIp,
     userAgent: request.headers.get("user-agent"),

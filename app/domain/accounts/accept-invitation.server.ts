@@ -7,11 +7,10 @@ import { hashPassword } from "~/auth/password.server";
 import { passwordProblems } from "~/auth/password-policy";
 import { isRoleOfKind, sideSegment, type OrganizationKind } from "~/auth/roles";
 import { hashEmailToken, isWellFormedToken } from "~/auth/tokens.server";
-import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
+import { recordAuditEvent, type AuditContext, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { notify } from "~/domain/notifications/notify.server";
 
-type RequestMeta = Omit<AuditContext, "actorUserId" | "actorLabel">;
 
 export interface InvitationSummary {
   kind: "partner" | "colleague";

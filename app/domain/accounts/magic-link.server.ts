@@ -3,7 +3,7 @@ import { db } from "#db/client.server";
 import { getUserByEmail, normalizeEmail } from "#db/queries/users";
 import { loginTokens, users } from "#db/schema/index";
 import { hashEmailToken, isWellFormedToken, newEmailToken } from "~/auth/tokens.server";
-import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
+import { recordAuditEvent, type AuditContext, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
 
@@ -14,12 +14,12 @@ export const MAGIC_LINK = {
   windowMinutes: 15,
 } as const;
 
-type RequestMeta = Omit<AuditContext, "actorUserId" | "actorLabel">;
 
 /**
- * Sends a one-time sign-in link to the address if it belongs to an account. The caller learns
- * nothing either way (no result, same work in a transaction), so the form cannot be used to
- * find out who has an account. Beyond the per-account limit it silently sends nothing.
+ * Sends a one-time sign-in link to the address if it belongs to an account. The caller gets the
+ * same (empty) answer either way, so the form does not tell who has an account; the work behind
+ * it differs a little (a known address also gets a token and a mail), a timing difference we
+ * accept. Beyond the per-account limit it silently sends nothing.
  */
 export async function requestMagicLink(
   email: string,

@@ -9,7 +9,7 @@ import { assertCan, requireActor } from "~/auth/guards.server";
 import { can, type Actor } from "~/auth/policy";
 import { isRoleOfKind, rolesByKind, type OrganizationKind, type Role } from "~/auth/roles";
 import { newEmailToken } from "~/auth/tokens.server";
-import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
+import { recordAuditEvent, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError, isDomainError } from "~/domain/errors";
 import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
 import type { Locale } from "~/i18n/config";
@@ -17,7 +17,6 @@ import { formatDateTime } from "~/utils/dates";
 import { appUrl, domainErrorResponse, readForm, requestMeta } from "~/utils/http.server";
 import { adminRoleOf, INVITATION_VALID_DAYS, membersFormSchema, permissionForIntent, wouldLeaveNoAdmin } from "./members";
 
-type RequestMeta = Omit<AuditContext, "actorUserId" | "actorLabel">;
 
 const inviter = aliasedTable(users, "inviter");
 

@@ -11,6 +11,9 @@ export interface AuditContext {
   userAgent: string | null;
 }
 
+/** Where a request came from: what use cases pass on to their audit events. */
+export type RequestMeta = Omit<AuditContext, "actorUserId" | "actorLabel">;
+
 export interface AuditEventInput {
   organizationId: string | null;
   action: string;
@@ -44,8 +47,9 @@ export async function recordAuditEvent(tx: Executor, context: AuditContext, inpu
     summary: input.summary ?? {},
     ipAddress: context.ipAddress,
     userAgent: context.userAgent?.slice(0, 500) ?? null,
-    // Millisecond precision so the stored timestamp hashes the same when read back.
-    createdAt: new Date(Math.floor(Date.now())),
+    // Set here, not by the database: a JS Date has millisecond precision, which PostgreSQL keeps
+    // exactly, so the timestamp read back hashes the same (now() would add microseconds).
+    createdAt: new Date(),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   await tx.insert(auditEvents).values({ ...fields, hash: hashEvent(fields) });

@@ -3,7 +3,7 @@ import { lockPartnershipForClient, revokePartnerInvitations, updatePartnershipFo
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import type { RequestMeta } from "./invite-partner.server";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { canChangeStatus, type PartnershipStatus } from "./partnership-status";
 
 /**

@@ -7,7 +7,7 @@ import {
 } from "#db/queries/partnerships";
 import { can, type Actor } from "~/auth/policy";
 import { newEmailToken } from "~/auth/tokens.server";
-import { recordAuditEvent } from "~/domain/audit/record-event.server";
+import { recordAuditEvent, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
 import { formatDateTime } from "~/utils/dates";
@@ -15,10 +15,6 @@ import { invitationExpiry, invitationLink } from "./partner-invitation";
 import type { InvitePartnerValues } from "./partnership-form";
 import { registerFields } from "./partnership-profile";
 
-export interface RequestMeta {
-  ipAddress: string | null;
-  userAgent: string | null;
-}
 
 /**
  * The client registers a contact center and invites its contact person: the partnership

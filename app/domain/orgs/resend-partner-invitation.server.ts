@@ -6,7 +6,7 @@ import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
 import { formatDateTime } from "~/utils/dates";
-import type { RequestMeta } from "./invite-partner.server";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { invitationExpiry, invitationLink } from "./partner-invitation";
 
 /**

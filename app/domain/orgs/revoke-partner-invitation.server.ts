@@ -3,7 +3,7 @@ import { lockPartnershipForClient, revokePartnerInvitations } from "#db/queries/
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import type { RequestMeta } from "./invite-partner.server";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 
 /**
  * Withdraws a pending partner invitation: its link stops working. The partnership stays in the

@@ -16,7 +16,7 @@ import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { notify } from "~/domain/notifications/notify.server";
-import type { RequestMeta } from "~/domain/orgs/invite-partner.server";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { isBlankAnswer, validateAnswer, validateSubmission, withoutHiddenAnswers, type AnswerIssue } from "../answers";
 import { resolveVisibility } from "../conditions";
 import { questionsOf } from "../model";

@@ -12,7 +12,7 @@ import {
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import type { RequestMeta } from "~/domain/orgs/invite-partner.server";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { resolveVisibility } from "../conditions";
 import { scoreQuestionnaire, type QuestionnaireScore } from "../scoring";
 import { prefillRequest } from "./answer-questionnaire.server";

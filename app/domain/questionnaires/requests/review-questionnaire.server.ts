@@ -15,7 +15,7 @@ import { can, type Action, type Actor } from "~/auth/policy";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { notify } from "~/domain/notifications/notify.server";
-import type { RequestMeta } from "~/domain/orgs/invite-partner.server";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { questionsOf } from "../model";
 import { scoreQuestionnaire } from "../scoring";
 import { VENDOR_RECIPIENT_ROLES } from "./send-questionnaire.server";

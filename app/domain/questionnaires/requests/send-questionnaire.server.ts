@@ -10,7 +10,7 @@ import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
 import { notify } from "~/domain/notifications/notify.server";
-import type { RequestMeta } from "~/domain/orgs/invite-partner.server";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { isLocale } from "~/i18n/config";
 import { formatCalendarDate } from "~/utils/dates";
 import { isIsoDate } from "../calendar-date";

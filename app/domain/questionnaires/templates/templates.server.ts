@@ -19,7 +19,7 @@ import {
 import { can, type Action, type Actor } from "~/auth/policy";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import type { RequestMeta } from "~/domain/orgs/invite-partner.server";
+import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { parseTemplateContent, questionsOf, type LocalizedText, type TemplateContent } from "../model";
 import { applyEdit, blankContent, type TemplateEdit } from "./edit-content";
 import { issuesOf, type TransferIssue } from "./json-transfer";
