@@ -113,6 +113,25 @@ async function answerRow(requestId: string, questionKey: string) {
   return row;
 }
 
+describe("the client before submission", () => {
+  it("sees nothing of the vendor's work in progress: no answers, no score from them, no follow-ups they reveal", async () => {
+    const w = await world();
+    const requestId = await sendOne(w);
+    await openAsVendor(w, requestId);
+    expect((await save(w, requestId, w.responder.cookie, "gen.dpa", { choice: "yes" }, 0)).status).toBe(200);
+    const draft = await openAsClient(w, requestId);
+    const nothing = await (async () => {
+      const other = await world();
+      return openAsClient(other, await sendOne(other));
+    })();
+    const view = draft.body as { answers: object; score: { score: number | null }; visibleQuestions: string[] };
+    const untouched = nothing.body as typeof view;
+    expect(view.answers).toEqual({});
+    expect(view.score.score).toBe(untouched.score.score);
+    expect(view.visibleQuestions).toEqual(untouched.visibleQuestions);
+  });
+});
+
 describe("send -> answer -> submit -> review -> return -> resubmit -> accept", () => {
   it("runs the whole loop, with notifications, e-mails, history, audit and a fixed score", async () => {
     const w = await world();

@@ -120,7 +120,11 @@ export async function openVendorRequest(actor: Actor, requestId: string) {
 export async function getClientRequestView(actor: Actor, requestId: string, today = todayInAmsterdam()) {
   const request = await getRequestForSide(db(), "client", actor.organizationId, requestId);
   if (!request) throw new DomainError("not_found");
-  const stored = await findAnswers(db(), request.id);
+  // The vendor's work in progress is not the client's to see, and a prefill's origin never is:
+  // before the first submission, neither the answers nor anything derived from them (the score,
+  // which follow-up questions appear) reaches the client.
+  const isShown = request.status === "submitted" || request.status === "returned" || request.status === "accepted";
+  const stored = isShown ? await findAnswers(db(), request.id) : [];
   const answers = countedAnswers(stored);
   const context = contextOf(request);
   const visibility = resolveVisibility(request.content, answers, context);
@@ -129,8 +133,6 @@ export async function getClientRequestView(actor: Actor, requestId: string, toda
     request.status === "accepted" && request.scoreDetail
       ? (request.scoreDetail as unknown as QuestionnaireScore)
       : scoreQuestionnaire(request.content, answers, reviewsOf(stored), context, today);
-  // The vendor's work in progress is not the client's to see, and a prefill's origin never is.
-  const isShown = request.status === "submitted" || request.status === "returned" || request.status === "accepted";
   const history = isShown ? (await findHistory(db(), request.id)).filter((h) => h.kind !== "prefilled") : [];
   return {
     request: {
