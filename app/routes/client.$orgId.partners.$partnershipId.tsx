@@ -11,6 +11,7 @@ import { can, type Action } from "~/auth/policy";
 import { StatusBadge, TierBadge } from "~/components/partnership-badges";
 import { PartnershipFacts } from "~/components/partnership-facts";
 import { PartnershipRegisterFields, type RegisterFields } from "~/components/partnership-register-fields";
+import { QuestionnaireCadences } from "~/components/questionnaire-cadences";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, FormError, Notice, PageHeader } from "~/components/ui/layout";
 import { changePartnershipStatus } from "~/domain/orgs/change-partnership-status.server";
@@ -22,10 +23,26 @@ import { partnershipStatuses } from "~/domain/orgs/partnership-status";
 import { resendPartnerInvitation } from "~/domain/orgs/resend-partner-invitation.server";
 import { revokePartnerInvitation } from "~/domain/orgs/revoke-partner-invitation.server";
 import { updatePartnership } from "~/domain/orgs/update-partnership.server";
+import { suggestedIntervalMonths } from "~/domain/questionnaires/requests/cadence";
+import { findCadencesForPartnership, findCadenceTemplateOptions, setCadence, stopCadence } from "~/domain/questionnaires/requests/cadences.server";
 import { formatDateTime } from "~/utils/dates";
 import { appUrl, domainErrorResponse, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
 
 const notices = ["invited", "saved", "unchanged", "status", "resent", "revoked"] as const;
+
+const cadenceNotices = ["set", "stopped"] as const;
+
+const cadenceSetSchema = z.object({
+  intent: z.literal("cadence_set"),
+  templateId: z.string({ required_error: "validation.required" }).uuid("validation.invalidChoice"),
+  intervalMonths: z.number({ required_error: "validation.required", invalid_type_error: "validation.number" }).int("validation.number"),
+  dueInDays: z.number({ required_error: "validation.required", invalid_type_error: "validation.number" }).int("validation.number"),
+});
+
+const cadenceStopSchema = z.object({
+  intent: z.literal("cadence_stop"),
+  cadenceId: z.string().uuid(),
+});
 
 const statusSchema = z.object({
   intent: z.literal("status"),
@@ -50,9 +67,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The organization ids decide visibility here and do not go to the page.
   const { clientOrgId, vendorOrgId, ...partnership } = view.partnership;
   assertCan(actor, "partnership.view", { type: "partnership", clientOrgId, vendorOrgId });
-  const notice = new URL(request.url).searchParams.get("notice");
+  const searchParams = new URL(request.url).searchParams;
+  const notice = searchParams.get("notice");
+  const cadenceNotice = searchParams.get("cadence");
+  const mayViewCadences = can(actor, "questionnaire.view");
+  const canManageCadences = can(actor, "questionnaire.send");
+  const [cadences, cadenceTemplates] = await Promise.all([
+    mayViewCadences ? findCadencesForPartnership(actor, partnership.id) : [],
+    canManageCadences ? findCadenceTemplateOptions(actor) : [],
+  ]);
   return {
     ...view,
+    cadence: {
+      isVisible: mayViewCadences,
+      canManage: canManageCadences,
+      cadences,
+      templateOptions: cadenceTemplates,
+      suggestedMonths: suggestedIntervalMonths(partnership.riskTier),
+      notice: cadenceNotices.find((n) => n === cadenceNotice) ?? null,
+    },
     partnership,
     base: sideBase(actor.organizationKind, actor.organizationId),
     canEdit: can(actor, "partnership.edit"),
@@ -70,7 +103,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, session, organizationName } = await requireActor(request, params.orgId, "client", "partnership.view");
   const form = await readForm(request);
   const intent = form.get("intent");
-  const needed: Action = intent === "resend" || intent === "revoke" ? "partnership.invite" : "partnership.edit";
+  const needed: Action =
+    intent === "resend" || intent === "revoke"
+      ? "partnership.invite"
+      : intent === "cadence_set" || intent === "cadence_stop"
+        ? "questionnaire.send"
+        : "partnership.edit";
   assertCan(actor, needed);
   const meta = requestMeta(request, context);
   try {
@@ -106,6 +144,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "revoke":
         await revokePartnerInvitation({ actor, partnershipId, meta });
         return redirect(`${here}?notice=revoked`);
+      case "cadence_set": {
+        const submission = parseWithZod(form, { schema: cadenceSetSchema });
+        if (submission.status !== "success") return { ok: false as const, intent: "cadence_set" as const, result: submission.reply() };
+        const { templateId, intervalMonths, dueInDays } = submission.value;
+        await setCadence({ actor, meta, partnershipId, templateId, intervalMonths, dueInDays });
+        return redirect(`${here}?cadence=set`);
+      }
+      case "cadence_stop": {
+        const submission = parseWithZod(form, { schema: cadenceStopSchema });
+        if (submission.status !== "success") throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
+        await stopCadence({ actor, meta, partnershipId, cadenceId: submission.value.cadenceId });
+        return redirect(`${here}?cadence=stopped`);
+      }
       default:
         throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
     }
@@ -115,7 +166,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PartnershipDetail() {
-  const { partnership, invitation, base, canEdit, canInvite, notice } = useLoaderData<typeof loader>();
+  const { partnership, invitation, base, canEdit, canInvite, notice, cadence } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation(["orgs", "common"]);
   const locale = i18n.language;
@@ -208,6 +259,19 @@ export default function PartnershipDetail() {
               ))}
             </Form>
           </Card>
+        ) : null}
+
+        {cadence.isVisible ? (
+          <QuestionnaireCadences
+            cadences={cadence.cadences}
+            templateOptions={cadence.templateOptions}
+            riskTier={partnership.riskTier}
+            suggestedMonths={cadence.suggestedMonths}
+            canManage={cadence.canManage}
+            isPartnershipActive={partnership.status === "active"}
+            notice={cadence.notice}
+            fieldErrors={actionData && "result" in actionData && actionData.intent === "cadence_set" ? actionData.result.error : undefined}
+          />
         ) : null}
 
         {canEdit && partnership.isEditable ? <EditRegister key={partnership.version} /> : null}

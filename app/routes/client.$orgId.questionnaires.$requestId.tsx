@@ -3,13 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { assertCan, isUuid, requireActor } from "~/auth/guards.server";
 import type { Action } from "~/auth/policy";
 import { AnswerValue, ScoringRule } from "~/components/questionnaire-answer-value";
+import { QuestionComments } from "~/components/questionnaire-comments";
 import { localized, QuestionnaireStatusBadge } from "~/components/questionnaire-status";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, FormError, Notice, PageHeader } from "~/components/ui/layout";
 import { sideBase } from "~/domain/orgs/navigation";
+import { addComment, canComment, commentIntentSchema, findCommentsByQuestion } from "~/domain/questionnaires/requests/comments.server";
 import { clientIntentSchema } from "~/domain/questionnaires/requests/request-forms";
 import { getClientRequestView } from "~/domain/questionnaires/requests/request-views.server";
 import { acceptRequest, returnRequest, reviewAnswer } from "~/domain/questionnaires/requests/review-questionnaire.server";
@@ -29,17 +32,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     domainErrorResponse(error);
     throw error;
   });
-  return { ...view, base: sideBase(actor.organizationKind, actor.organizationId) };
+  const comments = await findCommentsByQuestion(actor, params.requestId);
+  return { ...view, comments, canComment: canComment(actor), base: sideBase(actor.organizationKind, actor.organizationId) };
 }
 
-/** Per-answer review, return to the vendor, accept the whole request. */
+const intentSchema = z.discriminatedUnion("intent", [...clientIntentSchema.options, commentIntentSchema]);
+
+/** Per-answer review, return to the vendor, accept the whole request; a comment on a question. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, session } = await requireActor(request, params.orgId, "client", "questionnaire.view");
   if (!isUuid(params.requestId)) notFound();
   const form = await readForm(request);
   const needed: Action = form.get("intent") === "accept" ? "questionnaire.accept" : "questionnaire.review";
   assertCan(actor, needed);
-  const submission = parseWithZod(form, { schema: clientIntentSchema });
+  const submission = parseWithZod(form, { schema: intentSchema });
   if (submission.status !== "success") return { ok: false as const, result: submission.reply() };
   const meta = requestMeta(request, context);
   const requestId = params.requestId;
@@ -64,6 +70,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "accept":
         await acceptRequest({ actor, requestId, version: value.version, meta });
         return { ok: true as const, notice: "accepted" as const };
+      case "comment":
+        await addComment({ actor, requestId, questionKey: value.questionKey, body: value.body ?? "", meta });
+        return { ok: true as const, notice: null };
     }
   } catch (error) {
     return domainErrorResponse(error);
@@ -71,7 +80,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ClientRequestReview() {
-  const { request, content, visibleQuestions, visibleSections, answers, score, history, canReview, canAccept, base } = useLoaderData<typeof loader>();
+  const { request, content, visibleQuestions, visibleSections, answers, score, history, canReview, canAccept, base, comments, canComment } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(["requests", "questionnaires", "common"]);
@@ -95,7 +105,16 @@ export default function ClientRequestReview() {
           version: request.templateVersion,
           dueDate: formatCalendarDate(request.dueDate, lang),
         })}
-        actions={<QuestionnaireStatusBadge status={request.status} />}
+        actions={
+          <div className="flex items-center gap-4">
+            {request.status === "submitted" || request.status === "returned" || request.status === "accepted" ? (
+              <a href={`${base}/questionnaires/${request.id}.xlsx?lang=${lang}`} download className="text-sm text-brand-700 underline">
+                {t("requests:offline.download.clientLink")}
+              </a>
+            ) : null}
+            <QuestionnaireStatusBadge status={request.status} />
+          </div>
+        }
       />
       <div className="space-y-4">
         {notice ? <Notice>{t(`requests:client.review.notices.${notice}`)}</Notice> : null}
@@ -200,6 +219,7 @@ export default function ClientRequestReview() {
                               </div>
                             </Form>
                           ) : null}
+                          <QuestionComments questionKey={question.key} comments={comments[question.key] ?? []} canComment={canComment} />
                           {changes.length > 0 ? (
                             <details className="text-xs">
                               <summary className="cursor-pointer text-brand-700">{t("requests:history.title", { count: changes.length })}</summary>

@@ -8,13 +8,15 @@ import { StatusBadge } from "~/components/partnership-badges";
 import { VendorRequestTable } from "~/components/questionnaire-vendor-table";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { sideBase } from "~/domain/orgs/navigation";
+import { onlyDelegatedRequests } from "~/domain/questionnaires/requests/delegation.server";
 import { findVendorRequestList } from "~/domain/questionnaires/requests/request-views.server";
 
 /** The vendor's home: its to-do list (open questionnaires across all clients) and its clients. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request, params.orgId, "vendor", "partnership.view");
   const clients = await findPartnershipsForVendor(db(), actor.organizationId);
-  const todo = await findVendorRequestList(actor, { openOnly: true });
+  // A contributor's to-do list: only what was delegated to them.
+  const todo = await onlyDelegatedRequests(actor, await findVendorRequestList(actor, { openOnly: true }));
   return { base: sideBase(actor.organizationKind, actor.organizationId), clients, todo };
 }
 

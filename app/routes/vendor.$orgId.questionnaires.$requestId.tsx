@@ -5,8 +5,12 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { assertCan, isUuid, requireActor } from "~/auth/guards.server";
+import type { Action } from "~/auth/policy";
+import { QuestionComments } from "~/components/questionnaire-comments";
 import { QuestionForm } from "~/components/questionnaire-question-form";
+import { SectionAssignee } from "~/components/questionnaire-section-assignee";
 import { localized, QuestionnaireProgress, QuestionnaireStatusBadge } from "~/components/questionnaire-status";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, FormError, Notice, PageHeader } from "~/components/ui/layout";
@@ -14,6 +18,8 @@ import { sideBase } from "~/domain/orgs/navigation";
 import { resolveVisibility } from "~/domain/questionnaires/conditions";
 import { questionsOf } from "~/domain/questionnaires/model";
 import { confirmPrefill, saveAnswer, submitRequest } from "~/domain/questionnaires/requests/answer-questionnaire.server";
+import { addComment, canComment, commentIntentSchema, findCommentsByQuestion } from "~/domain/questionnaires/requests/comments.server";
+import { assignIntentSchema, assignSection, getDelegationView } from "~/domain/questionnaires/requests/delegation.server";
 import { parseAnswerValue, vendorIntentSchema } from "~/domain/questionnaires/requests/request-forms";
 import { openVendorRequest } from "~/domain/questionnaires/requests/request-views.server";
 import { progressOf } from "~/domain/questionnaires/requests/request-rules";
@@ -36,17 +42,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     domainErrorResponse(error);
     throw error;
   });
+  const [comments, delegation] = await Promise.all([findCommentsByQuestion(actor, params.requestId), getDelegationView(actor, params.requestId)]);
   const notice = new URL(request.url).searchParams.get("notice") === "submitted" ? "submitted" : null;
-  return { ...view, base: sideBase(actor.organizationKind, actor.organizationId), notice };
+  return { ...view, comments, canComment: canComment(actor), delegation, base: sideBase(actor.organizationKind, actor.organizationId), notice };
 }
 
-/** Intents: "save" (autosave of one answer), "confirm" (take over a prefill), "submit". */
+const intentSchema = z.discriminatedUnion("intent", [...vendorIntentSchema.options, commentIntentSchema, assignIntentSchema]);
+const permissionOf: Record<string, Action> = { submit: "questionnaire.submit", assign: "questionnaire.delegate" };
+
+/**
+ * Intents: "save" (autosave of one answer), "confirm" (take over a prefill), "submit",
+ * "comment" (on one question), "assign" (a section to a colleague).
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request, params.orgId, "vendor", "questionnaire.view");
   if (!isUuid(params.requestId)) notFound();
   const form = await readForm(request);
-  assertCan(actor, form.get("intent") === "submit" ? "questionnaire.submit" : "questionnaire.answer");
-  const submission = parseWithZod(form, { schema: vendorIntentSchema });
+  assertCan(actor, permissionOf[String(form.get("intent"))] ?? "questionnaire.answer");
+  const submission = parseWithZod(form, { schema: intentSchema });
   if (submission.status !== "success") return json({ ok: false as const, result: submission.reply() }, { status: 400 });
   const requestId = params.requestId;
   try {
@@ -79,6 +92,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         }
         return redirect(`${sideBase(actor.organizationKind, actor.organizationId)}/questionnaires/${requestId}?notice=submitted`);
       }
+      case "comment":
+        await addComment({ actor, requestId, questionKey: value.questionKey, body: value.body ?? "", meta: requestMeta(request, context) });
+        return json({ ok: true as const });
+      case "assign":
+        await assignSection({ actor, requestId, sectionKey: value.sectionKey, assigneeUserId: value.assigneeUserId ?? null, meta: requestMeta(request, context) });
+        return json({ ok: true as const });
     }
   } catch (error) {
     return domainErrorResponse(error);
@@ -87,7 +106,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function VendorRequest() {
   const data = useLoaderData<typeof loader>();
-  const { request, content, base, notice, canAnswer, canSubmit, canAnswerNew } = data;
+  const { request, content, base, notice, canAnswer, canSubmit, canAnswerNew, comments, delegation } = data;
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(["requests", "questionnaires", "common"]);
@@ -123,6 +142,9 @@ export default function VendorRequest() {
           <div className="flex items-center gap-4">
             <QuestionnaireProgress {...progress} />
             <QuestionnaireStatusBadge status={request.status} />
+            <Link to={`${base}/questionnaires/${request.id}/import`} className="text-sm text-brand-700 underline">
+              {t("requests:offline.download.link")}
+            </Link>
           </div>
         }
       />
@@ -141,12 +163,20 @@ export default function VendorRequest() {
           .map((section) => (
             <Card key={section.key} title={localized(section.title, lang)}>
               {section.description ? <p className="mb-3 text-sm text-slate-600">{localized(section.description, lang)}</p> : null}
+              <SectionAssignee
+                sectionKey={section.key}
+                assignee={delegation.assignments[section.key]}
+                members={delegation.assignableMembers}
+                canDelegate={delegation.canDelegate && isOpen}
+              />
               <ol className="divide-y divide-slate-100">
                 {section.questions
                   .filter((q) => visibility.questions.has(q.key))
                   .map((question) => {
                     const stored = data.answers[question.key];
-                    const canEdit = canAnswer && (stored ? stored.isEditable : canAnswerNew);
+                    // A contributor answers only the sections delegated to them.
+                    const isDelegated = delegation.answerableSections === null || delegation.answerableSections.includes(section.key);
+                    const canEdit = canAnswer && isDelegated && (stored ? stored.isEditable : canAnswerNew);
                     return (
                       <li key={question.key} className="space-y-2 py-4">
                         <p className="font-medium" id={`label-${question.key}`}>
@@ -161,6 +191,7 @@ export default function VendorRequest() {
                           </p>
                         ) : null}
                         <QuestionForm requestId={request.id} question={question} stored={stored} canEdit={canEdit} onValueChange={onValueChange} />
+                        <QuestionComments questionKey={question.key} comments={comments[question.key] ?? []} canComment={data.canComment} />
                       </li>
                     );
                   })}

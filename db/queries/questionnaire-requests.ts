@@ -145,19 +145,33 @@ const scopeOf = (side: "client" | "vendor", organizationId: string) =>
 
 /**
  * One request of the client's (side "client") or the vendor's (side "vendor") partnerships;
- * undefined for anyone else's. `lock` takes a row lock on the request, which serializes every
- * change to it (saves, submit, review) within the caller's transaction.
+ * undefined for anyone else's. `lock: true` (or "update") takes the request row exclusively for
+ * the caller's transaction: for changes of the request itself (submit, return, accept).
+ * `lock: "share"` is for answer saves: they run side by side, yet never during such a change.
  */
 export async function getRequestForSide(
   executor: Executor,
   side: "client" | "vendor",
   organizationId: string,
   requestId: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean | "update" | "share" } = {},
 ): Promise<RequestRow | undefined> {
   const query = requestQuery(executor).where(and(eq(questionnaireRequests.id, requestId), scopeOf(side, organizationId)));
-  const [row] = options.lock ? await query.for("update", { of: questionnaireRequests }) : await query;
+  const strength = options.lock === true ? "update" : options.lock || undefined;
+  const [row] = strength ? await query.for(strength, { of: questionnaireRequests }) : await query;
   return row as RequestRow | undefined;
+}
+
+/**
+ * The first save moves a request from sent to in progress. Done in its own short statement
+ * before the save's transaction: saves share the request row, and two of them upgrading that
+ * shared lock at once would deadlock.
+ */
+export async function markRequestStarted(executor: Executor, requestId: ScopedRequestId) {
+  await executor
+    .update(questionnaireRequests)
+    .set({ status: "in_progress", version: sql`${questionnaireRequests.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(questionnaireRequests.id, requestId), eq(questionnaireRequests.status, "sent")));
 }
 
 /** Every request of the client's or the vendor's partnerships, newest first. */

@@ -3,11 +3,13 @@
  * - cold start: empty DATA_DIR -> initdb, migrations, demo data, HTTP ready
  * - warm start: the same DATA_DIR again
  * - page latency: concurrent signed-in users loading their organization's home page
+ * - autosave: 50 concurrent vendor users saving answers (see autosave.ts)
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, chmod } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { benchAutosave } from "./autosave";
 
 const PORT = 3950;
 const base = `http://127.0.0.1:${PORT}`;
@@ -95,3 +97,6 @@ try {
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
+
+// Issue 3's target: p95 under 50 ms at 50 concurrent vendor users.
+await benchAutosave({ users: 50, seconds: 10, port: PORT + 1 });

@@ -101,6 +101,12 @@ const clientIntent = (w: World, requestId: string, cookie: string, form: Record<
 const openAsClient = (w: World, requestId: string, cookie = w.manager.cookie) =>
   call(clientReview.loader as Handler, getRequest(clientPath(w, requestId), cookie), { orgId: w.client.id, requestId });
 
+/** Contributors answer only the sections delegated to them. */
+async function assignToContributor(w: World, requestId: string, sectionKey = "general") {
+  const result = await vendorIntent(w, requestId, w.responder.cookie, { intent: "assign", sectionKey, assigneeUserId: w.contributor.user.id });
+  expect(result.status).toBe(200);
+}
+
 async function requestRow(id: string) {
   const [row] = await db().select().from(questionnaireRequests).where(eq(questionnaireRequests.id, id));
   return row;
@@ -155,7 +161,8 @@ describe("send -> answer -> submit -> review -> return -> resubmit -> accept", (
     const [sentEvent] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, "questionnaire.sent"), eq(auditEvents.entityId, requestId)));
     expect(sentEvent.organizationId).toBe(w.client.id);
 
-    // The request is on the vendor's to-do list and in the client's list.
+    // Delegated to the contributor, the request is on their to-do list; it is in the client's list.
+    await assignToContributor(w, requestId);
     const home = await call(vendorHome.loader as Handler, getRequest(`/vendor/${w.vendor.id}`, w.contributor.cookie), { orgId: w.vendor.id });
     expect((home.body!.todo as { id: string; clientName: string }[]).map((r) => [r.id, r.clientName])).toEqual([[requestId, w.client.name]]);
     const clientRows = await call(clientList.loader as Handler, getRequest(`/client/${w.client.id}/questionnaires`, w.viewer.cookie), { orgId: w.client.id });
@@ -237,7 +244,7 @@ describe("send -> answer -> submit -> review -> return -> resubmit -> accept", (
     expect((finalView.body!.history as { questionKey: string }[]).filter((h) => h.questionKey === "gen.staff")).toHaveLength(5);
     expect(finalView.body!.request).toMatchObject({ status: "accepted", score: 88.9 });
     const actions = (await db().select().from(auditEvents).where(eq(auditEvents.entityId, requestId))).map((e) => e.action);
-    expect(actions).toEqual(["questionnaire.sent", "questionnaire.submitted", "answer.reviewed", "answer.reviewed", "questionnaire.returned", "questionnaire.submitted", "questionnaire.accepted"]);
+    expect(actions).toEqual(["questionnaire.sent", "questionnaire.section_assigned", "questionnaire.submitted", "answer.reviewed", "answer.reviewed", "questionnaire.returned", "questionnaire.submitted", "questionnaire.accepted"]);
 
     // Accepted requests are no longer on the to-do list, still in the full list.
     const todo = await call(vendorHome.loader as Handler, getRequest(`/vendor/${w.vendor.id}`, w.responder.cookie), { orgId: w.vendor.id });
@@ -279,6 +286,7 @@ describe("autosave conflicts", () => {
   it("never overwrites silently: the second save with the same version gets both values back", async () => {
     const w = await world();
     const requestId = await sendOne(w);
+    await assignToContributor(w, requestId);
     expect((await save(w, requestId, w.responder.cookie, "gen.staff", 12, 0)).status).toBe(200);
     const first = await save(w, requestId, w.contributor.cookie, "gen.staff", 15, 0);
     expect(first.status).toBe(409);
@@ -415,6 +423,7 @@ describe("answer once", () => {
     const notYet = await vendorIntent(b, requestB, b.responder.cookie, { intent: "submit" });
     expect((notYet.body.missing as { questionKey: string }[]).map((m) => m.questionKey).sort()).toEqual(["gen.channel", "gen.dpa", "gen.staff"]);
 
+    await assignToContributor(b, requestB);
     expect((await vendorIntent(b, requestB, b.contributor.cookie, { intent: "confirm", questionKey: "gen.dpa", version: String(answers["gen.dpa"].version) })).status).toBe(200);
     expect((await vendorIntent(b, requestB, b.responder.cookie, { intent: "confirm", questionKey: "gen.dpa", version: "2" })).body.formError.key).toBe("requests:errors.nothingToConfirm");
     // Changing an offered answer confirms the new value.

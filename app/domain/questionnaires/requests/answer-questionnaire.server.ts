@@ -5,6 +5,7 @@ import {
   findReusableAnswers,
   getAnswer,
   getRequestForSide,
+  markRequestStarted,
   insertAnswer,
   insertHistory,
   updateAnswer,
@@ -20,6 +21,7 @@ import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { isBlankAnswer, validateAnswer, validateSubmission, withoutHiddenAnswers, type AnswerIssue } from "../answers";
 import { resolveVisibility } from "../conditions";
 import { questionsOf } from "../model";
+import { assertMayAnswerSection } from "./delegation.server";
 import { contextOf, countedAnswers, isEditable, isOpenStatus, todayInAmsterdam } from "./request-rules";
 
 /** Who on the client's side hears that answers were submitted. */
@@ -48,7 +50,8 @@ export type SaveAnswerResult =
  * value and version come back, so the person can choose. Refused with a translated error, and
  * nothing written, when: the request is not open or (returned) the answer is not reopened, the
  * question is not in the version or not shown, the value has the wrong shape or breaks a bound.
- * A blank value clears the answer. Saving over a prefill confirms it.
+ * A blank value clears the answer. Saving over a prefill confirms it. A contributor may only
+ * save in a section assigned to them (403 otherwise).
  */
 export async function saveAnswer(input: {
   actor: Actor;
@@ -61,13 +64,17 @@ export async function saveAnswer(input: {
   const { actor, questionKey } = input;
   requireVendor(actor, "questionnaire.answer");
   const today = input.today ?? todayInAmsterdam();
-
-  return db().transaction(async (tx) => {
-    const request = await lockVendorRequest(tx, actor, input.requestId);
+  // Set inside the transaction when this save starts the request (see below).
+  let started: RequestRow["id"] | null = null;
+  const result = await db().transaction(async (tx): Promise<SaveAnswerResult> => {
+    // Shared: colleagues' saves run side by side; submit, return and accept wait for them.
+    const request = await getRequestForSide(tx, "vendor", actor.organizationId, input.requestId, { lock: "share" });
+    if (!request) throw new DomainError("not_found");
     if (!isOpenStatus(request.status)) throw new DomainError("invalid_state", "requests:errors.notOpen");
     const entry = questionsOf(request.content).find(({ question }) => question.key === questionKey);
     if (!entry) throw new DomainError("invalid_input", "questionnaires:validation.answer.unknownQuestion");
     const { question } = entry;
+    await assertMayAnswerSection(tx, actor, request.id, entry.section.key);
     if (question.type === "evidence") throw new DomainError("invalid_input", "requests:errors.evidenceLater");
 
     const stored = await findAnswers(tx, request.id);
@@ -106,9 +113,13 @@ export async function saveAnswer(input: {
       await insertHistory(tx, [{ answerId: updated.id, requestId: request.id, questionKey, kind: "saved", value, version: updated.version, changedByUserId: actor.userId }]);
       version = updated.version;
     }
-    if (request.status === "sent") await updateRequest(tx, request.id, { status: "in_progress" });
+    started = request.status === "sent" ? request.id : null;
     return { status: "saved", version };
   });
+  // After commit, in its own statement: saves share the request row, and upgrading that shared
+  // lock inside two saves at once would deadlock. A refused save leaves the status alone.
+  if (result.status === "saved" && started) await markRequestStarted(db(), started);
+  return result;
 }
 
 /**
@@ -125,7 +136,9 @@ export async function confirmPrefill(input: { actor: Actor; requestId: string; q
     const current = await getAnswer(tx, request.id, questionKey);
     if (!current || current.isConfirmed) throw new DomainError("invalid_state", "requests:errors.nothingToConfirm");
     if (current.version !== input.version) return { status: "conflict", current: { value: current.value, version: current.version, isConfirmed: current.isConfirmed } };
-    const question = questionsOf(request.content).find((q) => q.question.key === questionKey)!.question;
+    const entry = questionsOf(request.content).find((q) => q.question.key === questionKey)!;
+    await assertMayAnswerSection(tx, actor, request.id, entry.section.key);
+    const question = entry.question;
     const issues = validateAnswer(question, current.value, today);
     if (issues.length > 0) throw firstIssue(issues);
     const updated = await updateAnswer(tx, request.id, questionKey, input.version, { isConfirmed: true, updatedByUserId: actor.userId });
