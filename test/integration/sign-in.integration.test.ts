@@ -168,4 +168,23 @@ describe("throttling under concurrency", () => {
     const attempts = await db().select().from(signInAttempts).where(eq(signInAttempts.emailKey, user.email));
     expect(attempts).toHaveLength(THROTTLE.maxFailuresPerAccount);
   });
+
+  it("never throttles colleagues signing in at the same moment from one office address", async () => {
+    const ip = "198.51.100.200";
+    const colleagues = await Promise.all(Array.from({ length: THROTTLE.maxFailuresPerIp + 5 }, () => createUser(db())));
+    const results = await Promise.all(
+      colleagues.map((user) => signIn({ email: user.email, password: DEFAULT_TEST_PASSWORD }, { ip })),
+    );
+    expect(results.map((r) => r.status)).toEqual(colleagues.map(() => 302));
+  });
+
+  it("never throttles one account signing in on several devices at once", async () => {
+    const user = await createUser(db());
+    const results = await Promise.all(
+      Array.from({ length: THROTTLE.maxFailuresPerAccount + 3 }, (_, i) =>
+        signIn({ email: user.email, password: DEFAULT_TEST_PASSWORD }, { ip: `192.0.2.${200 + i}` }),
+      ),
+    );
+    expect(results.every((r) => r.status === 302)).toBe(true);
+  });
 });

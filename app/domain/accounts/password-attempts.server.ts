@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import { db, type Executor } from "#db/client.server";
+import { db } from "#db/client.server";
 import { normalizeEmail } from "#db/queries/users";
 import { signInAttempts } from "#db/schema/index";
 import { isThrottled, THROTTLE } from "~/auth/throttle";
@@ -9,13 +9,18 @@ import { isThrottled, THROTTLE } from "~/auth/throttle";
  * sign-in form, the password change on the profile), so a stolen session cannot be used to guess
  * the current password faster than the sign-in form allows.
  *
- * An attempt is recorded as a failure *before* the (slow) password check, under a lock per
- * account: parallel guesses queue behind each other and each sees the ones before it, so the limit
- * holds for concurrent requests too. A correct password turns its row into a success.
+ * The check runs under a lock per account, held from counting to recording: parallel guesses at
+ * one account queue behind each other and each sees the outcome of the ones before, so the limit
+ * holds under concurrency. Only decided attempts are stored, so colleagues signing in at the same
+ * moment from one office address never count against each other.
  */
-export type AttemptReservation = { throttled: true } | { throttled: false; attemptId: string };
+export type CheckedAttempt = { throttled: true } | { throttled: false; matches: boolean };
 
-export async function reservePasswordAttempt(email: string, ipAddress: string | null): Promise<AttemptReservation> {
+export async function checkPasswordAttempt(
+  email: string,
+  ipAddress: string | null,
+  verify: () => Promise<boolean>,
+): Promise<CheckedAttempt> {
   const emailKey = normalizeEmail(email);
   return db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`password-attempt:${emailKey}`}))`);
@@ -30,15 +35,8 @@ export async function reservePasswordAttempt(email: string, ipAddress: string | 
     if (isThrottled({ forAccount: failures?.forAccount ?? 0, forIp: ipAddress ? (failures?.forIp ?? 0) : 0 })) {
       return { throttled: true as const };
     }
-    const [row] = await tx
-      .insert(signInAttempts)
-      .values({ emailKey, ipAddress, succeeded: false })
-      .returning({ id: signInAttempts.id });
-    return { throttled: false as const, attemptId: row.id };
+    const matches = await verify();
+    await tx.insert(signInAttempts).values({ emailKey, ipAddress, succeeded: matches });
+    return { throttled: false as const, matches };
   });
-}
-
-/** The password was right: the reserved attempt no longer counts as a failure. */
-export async function markAttemptSucceeded(executor: Executor, attemptId: string) {
-  await executor.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
 }

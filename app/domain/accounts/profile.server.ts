@@ -9,7 +9,7 @@ import { passwordProblems } from "~/auth/password-policy";
 import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { THROTTLE } from "~/auth/throttle";
-import { markAttemptSucceeded, reservePasswordAttempt } from "./password-attempts.server";
+import { checkPasswordAttempt } from "./password-attempts.server";
 import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
 import { markRead } from "~/domain/notifications/notify.server";
 import { fallbackLocale, type Locale } from "~/i18n/config";
@@ -142,13 +142,15 @@ export async function changePassword(
 ): Promise<{ endedSessions: number }> {
   const user = await getUserById(db(), userId);
   if (!user) throw new DomainError("not_found");
-  if (user.passwordHash) {
-    const attempt = await reservePasswordAttempt(user.email, context.ipAddress);
+  const currentHash = user.passwordHash;
+  if (currentHash) {
+    const attempt = await checkPasswordAttempt(user.email, context.ipAddress, async () =>
+      !!input.currentPassword && verifyPassword(currentHash, input.currentPassword),
+    );
     if (attempt.throttled) {
       throw new DomainError("limit_exceeded", "auth:signIn.throttled", { minutes: THROTTLE.windowMinutes });
     }
-    const matches = !!input.currentPassword && (await verifyPassword(user.passwordHash, input.currentPassword));
-    if (!matches) {
+    if (!attempt.matches) {
       await db().transaction((tx) =>
         recordAuditEvent(tx, context, {
           organizationId: null,
@@ -159,8 +161,6 @@ export async function changePassword(
       );
       throw new DomainError("invalid_input", "account:password.wrongCurrent");
     }
-    // The right password is no failed guess, whatever happens to the new one.
-    await markAttemptSucceeded(db(), attempt.attemptId);
   }
   const problem = passwordProblems(input.newPassword, { email: user.email })[0];
   if (problem) throw new DomainError("invalid_input", problem);

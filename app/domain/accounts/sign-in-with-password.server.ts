@@ -2,7 +2,7 @@ import { db } from "#db/client.server";
 import { normalizeEmail, getUserByEmail } from "#db/queries/users";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { THROTTLE } from "~/auth/throttle";
-import { markAttemptSucceeded, reservePasswordAttempt } from "./password-attempts.server";
+import { checkPasswordAttempt } from "./password-attempts.server";
 import { DomainError } from "~/domain/errors";
 import { recordAuditEvent, type AuditContext } from "~/domain/audit/record-event.server";
 
@@ -16,7 +16,13 @@ export async function signInWithPassword(
   meta: AuditContext,
 ): Promise<{ userId: string }> {
   const emailKey = normalizeEmail(input.email);
-  const attempt = await reservePasswordAttempt(emailKey, meta.ipAddress);
+  const user = await getUserByEmail(db(), emailKey);
+  const attempt = await checkPasswordAttempt(emailKey, meta.ipAddress, async () =>
+    user?.passwordHash
+      ? verifyPassword(user.passwordHash, input.password)
+      : // Same work for an unknown account, so timing does not tell which e-mails exist.
+        (await verifyPassword(await dummyPasswordHash(), input.password), false),
+  );
   if (attempt.throttled) {
     await db().transaction(async (tx) => {
       await recordAuditEvent(tx, { ...meta, actorLabel: emailKey }, {
@@ -27,14 +33,9 @@ export async function signInWithPassword(
     });
     throw new DomainError("limit_exceeded", "auth:signIn.throttled", { minutes: THROTTLE.windowMinutes });
   }
-
-  const user = await getUserByEmail(db(), emailKey);
-  const valid = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  const valid = attempt.matches;
 
   await db().transaction(async (tx) => {
-    if (valid) await markAttemptSucceeded(tx, attempt.attemptId);
     await recordAuditEvent(tx, { ...meta, actorUserId: valid ? user!.id : null, actorLabel: emailKey }, {
       organizationId: null,
       action: valid ? "auth.signed_in" : "auth.sign_in_failed",
