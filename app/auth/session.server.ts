@@ -44,8 +44,14 @@ declare module "lucia" {
   }
 }
 
-let instance: ReturnType<typeof createLucia> | undefined;
-const lucia = () => (instance ??= createLucia());
+// One lucia per database client: a process that reopens the database (scripts, benchmarks)
+// must not keep talking to the closed one.
+let instance: { database: ReturnType<typeof db>; lucia: ReturnType<typeof createLucia> } | undefined;
+function lucia() {
+  const database = db();
+  if (instance?.database !== database) instance = { database, lucia: createLucia() };
+  return instance.lucia;
+}
 
 export interface SessionUser {
   id: string;

@@ -3,32 +3,40 @@ export const DISPLAY_TIME_ZONE = "Europe/Amsterdam";
 
 const tag = (locale: string) => (locale === "nl" ? "nl-NL" : "en-GB");
 
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(value: Date | string | null | undefined, locale: string): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat(tag(locale), {
-    dateStyle: "medium",
-    timeZone: DISPLAY_TIME_ZONE,
-  }).format(new Date(value));
+  return cached(`date:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeZone: DISPLAY_TIME_ZONE })).format(
+    new Date(value),
+  );
 }
 
 export function formatDateTime(value: Date | string | null | undefined, locale: string): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat(tag(locale), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: DISPLAY_TIME_ZONE,
-  }).format(new Date(value));
+  return cached(
+    `datetime:${locale}`,
+    () => new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: DISPLAY_TIME_ZONE }),
+  ).format(new Date(value));
 }
 
 export function formatNumber(value: number | null | undefined, locale: string): string {
   if (value === null || value === undefined) return "";
-  return new Intl.NumberFormat(tag(locale)).format(value);
+  return cached(`number:${locale}`, () => new Intl.NumberFormat(tag(locale))).format(value);
 }
 
 /** A calendar date (yyyy-mm-dd, no time) formatted without shifting it across zones. */
 export function formatCalendarDate(value: string | null | undefined, locale: string): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeZone: "UTC" }).format(
+  return cached(`calendar:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeZone: "UTC" })).format(
     new Date(`${value}T00:00:00Z`),
   );
 }
@@ -46,8 +54,15 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// en-CA formats as yyyy-mm-dd. Made once: building an Intl formatter costs more than using it.
+const isoDayInDisplayZone = new Intl.DateTimeFormat("en-CA", {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** Today's calendar date in the Netherlands (yyyy-mm-dd), whatever the server's zone. */
 export function todayInDisplayZone(now: Date = new Date()): string {
-  // en-CA formats as yyyy-mm-dd.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE }).format(now);
+  return isoDayInDisplayZone.format(now);
 }

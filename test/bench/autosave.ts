@@ -47,7 +47,11 @@ function benchTemplate(questions: number): TemplateContent {
   };
 }
 
-export async function benchAutosave(options: { users: number; seconds: number; port: number }) {
+/**
+ * `pauseMs` 0 is a closed loop (each user saves again the moment the last save returns: the
+ * server's capacity); a pause models debounced typing, one save per user every `pauseMs`.
+ */
+export async function benchAutosave(options: { users: number; seconds: number; port: number; pauseMs?: number }) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "portal-bench-pg-"));
   await chmod(dataDir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir, durable: false });
@@ -72,7 +76,7 @@ export async function benchAutosave(options: { users: number; seconds: number; p
       cookies.push(await sessionCookieFor(user.id));
     }
 
-    server = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
+    server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE] : []), "--import", "tsx", "app/server/main.ts"], {
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -102,9 +106,14 @@ export async function benchAutosave(options: { users: number; seconds: number; p
     const successes = new Array<number>(options.users).fill(0);
     const lastValue = new Array<number>(options.users).fill(-1);
     let failures = 0;
-    const deadline = performance.now() + options.seconds * 1000;
+    // The first seconds warm the server up (module loading, JIT); they are not measured.
+    const warmUntil = performance.now() + 3000;
+    const deadline = warmUntil + options.seconds * 1000;
     await Promise.all(
       cookies.map(async (cookie, user) => {
+        // People do not type in step: paced users start at random moments and vary their pace.
+        const pause = () => (options.pauseMs ? options.pauseMs * (0.75 + Math.random() * 0.5) : 0);
+        if (options.pauseMs) await new Promise((r) => setTimeout(r, Math.random() * options.pauseMs!));
         // Each user owns one answer; its version is the number of saves that succeeded.
         while (performance.now() < deadline) {
           const value = successes[user] + 1;
@@ -121,20 +130,22 @@ export async function benchAutosave(options: { users: number; seconds: number; p
             body,
           });
           await response.arrayBuffer();
-          latencies.push(performance.now() - started);
+          if (started >= warmUntil) latencies.push(performance.now() - started);
           if (response.ok) {
             successes[user]++;
             lastValue[user] = value;
           } else {
             failures++;
           }
+          if (options.pauseMs) await new Promise((r) => setTimeout(r, pause()));
         }
       }),
     );
     latencies.sort((a, b) => a - b);
     const total = latencies.length;
+    const mode = options.pauseMs ? `each saving every ${options.pauseMs} ms` : "closed loop";
     console.log(
-      `autosave: ${options.users} concurrent users, ${(total / options.seconds).toFixed(0)} saves/s, ` +
+      `autosave (${mode}): ${options.users} concurrent users, ${(total / options.seconds).toFixed(0)} saves/s, ` +
         `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
         `p99 ${percentile(latencies, 99).toFixed(1)} ms, failed ${failures} of ${total}`,
     );

@@ -1,3 +1,4 @@
+import { todayInDisplayZone } from "~/utils/dates";
 import { isBlankAnswer, type Answers } from "../answers";
 import type { QuestionnaireContext } from "../conditions";
 import { resolveVisibility } from "../conditions";
@@ -81,5 +82,5 @@ export function contextOf(partnership: {
 
 /** Today's calendar date in the Netherlands, which decides due dates, future dates and expiry. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return todayInDisplayZone(now);
 }
