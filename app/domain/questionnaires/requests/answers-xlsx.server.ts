@@ -18,7 +18,7 @@ import type { Locale } from "~/i18n/config";
 import { isBlankAnswer, validateAnswer } from "../answers";
 import { resolveVisibility } from "../conditions";
 import { questionsOf, yesNoChoices, type Question } from "../model";
-import { MAX_XLSX_COLUMNS, MAX_XLSX_ROWS, MAX_REPORTED_ISSUES, type XlsxIssue } from "../templates/xlsx-transfer.server";
+import { cappedIssues, openGuardedWorkbook, plainValue, type WorkbookIssue } from "../guarded-workbook.server";
 import { getSectionAssignee, isLimitedToAssignedSections } from "./delegation.server";
 import { contextOf, countedAnswers, isEditable, isOpenStatus, todayInAmsterdam } from "./request-rules";
 
@@ -61,7 +61,7 @@ export const offlineMessages = {
   notSubmitted: "requests:offline.errors.notSubmitted",
 } as const;
 
-export type OfflineIssue = XlsxIssue;
+export type OfflineIssue = WorkbookIssue;
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -243,31 +243,6 @@ export async function exportClientAnswersXlsx(actor: Actor, requestId: string, l
 // ---------------------------------------------------------------------------------------------
 // Import: reading the file
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const looksLikeZip = (bytes: Uint8Array) => bytes.length >= 4 && ZIP_MAGIC.every((byte, i) => bytes[i] === byte);
-
-/** A cell's value as plain data; undefined for a cell that holds an error (#REF! and the like). */
-function plainValue(value: ExcelJS.CellValue): string | number | boolean | undefined {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("error" in value) return undefined;
-  }
-  return undefined;
-}
-
-function hasFormula(cell: ExcelJS.Cell): boolean {
-  const value = cell.value as unknown;
-  return (
-    cell.type === ExcelJS.ValueType.Formula ||
-    Boolean((cell as { formula?: unknown }).formula) ||
-    (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
-  );
-}
-
 export interface FileRow {
   line: number;
   key: string;
@@ -278,50 +253,18 @@ export interface FileRow {
 
 type ReadResult = { ok: true; requestId: string; rows: FileRow[] } | { ok: false; issues: OfflineIssue[] };
 
-const fileIssue = (messageKey: string, params?: Record<string, string | number>, sheet = ""): ReadResult => ({
-  ok: false,
-  issues: [{ sheet, line: 0, messageKey, params }],
-});
-
-function capped(issues: OfflineIssue[]): OfflineIssue[] {
-  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
-  return [...issues.slice(0, MAX_REPORTED_ISSUES), { sheet: "", line: 0, messageKey: offlineMessages.tooManyIssues, params: { max: MAX_REPORTED_ISSUES } }];
-}
+const capped = (issues: OfflineIssue[]) => cappedIssues(issues, offlineMessages);
 
 /** The rows of an answers workbook, or what is wrong with the file as a whole or per line. */
 export async function readAnswersXlsx(input: Uint8Array): Promise<ReadResult> {
-  if (!looksLikeZip(input)) return fileIssue(offlineMessages.notXlsx);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
-  } catch {
-    return fileIssue(offlineMessages.notXlsx);
-  }
-  const metaSheet = workbook.getWorksheet(REQUEST_SHEET);
-  if (!metaSheet) return fileIssue(offlineMessages.missingSheet, { sheet: REQUEST_SHEET });
-  const sheet = workbook.getWorksheet(ANSWERS_SHEET);
-  if (!sheet) return fileIssue(offlineMessages.missingSheet, { sheet: ANSWERS_SHEET });
-
-  for (const s of [metaSheet, sheet]) {
-    if (s.actualRowCount > MAX_XLSX_ROWS + 1 || s.rowCount > MAX_XLSX_ROWS * 5) return fileIssue(offlineMessages.tooManyRows, { max: MAX_XLSX_ROWS }, s.name);
-    if (s.columnCount > MAX_XLSX_COLUMNS) return fileIssue(offlineMessages.tooManyColumns, { max: MAX_XLSX_COLUMNS }, s.name);
-  }
-  // Answers are data; a formula's cached result may not be what Excel shows.
-  const formulas: OfflineIssue[] = [];
-  for (const s of [metaSheet, sheet]) {
-    s.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (hasFormula(cell)) formulas.push({ sheet: s.name, line: row.number, messageKey: offlineMessages.formula, params: { cell: cell.address } });
-      }),
-    );
-  }
-  if (formulas.length) return { ok: false, issues: capped(formulas) };
-
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(plainValue(v) ?? "").trim());
-  while (header.length && header[header.length - 1] === "") header.pop();
-  if (header.join("|") !== ANSWER_COLUMNS.join("|")) {
-    return { ok: false, issues: [{ sheet: ANSWERS_SHEET, line: 1, messageKey: offlineMessages.wrongHeader, params: { expected: ANSWER_COLUMNS.join(", ") } }] };
-  }
+  const opened = await openGuardedWorkbook(input, {
+    sheets: [ANSWERS_SHEET, REQUEST_SHEET],
+    header: ANSWER_COLUMNS,
+    messages: offlineMessages,
+  });
+  if (!opened.ok) return opened;
+  const sheet = opened.sheets[ANSWERS_SHEET];
+  const metaSheet = opened.sheets[REQUEST_SHEET];
 
   let requestId = "";
   metaSheet.eachRow({ includeEmpty: false }, (row) => {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { cappedIssues, openGuardedWorkbook, plainValue, type WorkbookIssue } from "../guarded-workbook.server";
 import { templateContentSchema, type Question, type Section, type TemplateContent } from "../model";
 import { issuesOf } from "./json-transfer";
 import { cellsToQuestion, parseJsonCell, questionToCells, type CellIssue, type QuestionCells } from "./question-row";
@@ -36,11 +37,7 @@ export const QUESTION_COLUMNS = [
 type Column = (typeof QUESTION_COLUMNS)[number];
 export const TEMPLATE_FIELDS = ["title_nl", "title_en", "description_nl", "description_en", "critical_cap"] as const;
 
-/** Data rows of the questions sheet; the model allows more, a spreadsheet this big is a mistake. */
-export const MAX_XLSX_ROWS = 2_000;
-export const MAX_XLSX_COLUMNS = 40;
-/** Enough to fix a file by; a file with more problems is reported as such. */
-export const MAX_REPORTED_ISSUES = 200;
+export { MAX_REPORTED_ISSUES, MAX_XLSX_COLUMNS, MAX_XLSX_ROWS } from "../guarded-workbook.server";
 
 export const xlsxMessages = {
   notXlsx: "questionnaires:transfer.errors.notXlsx",
@@ -56,14 +53,8 @@ export const xlsxMessages = {
   tooManyIssues: "questionnaires:transfer.errors.tooManyIssues", // {max}
 } as const;
 
-export interface XlsxIssue {
-  sheet: string;
-  /** The spreadsheet's own row number (the header is line 1); 0 for the file as a whole. */
-  line: number;
-  column?: string;
-  messageKey: string;
-  params?: Record<string, string | number>;
-}
+/** The spreadsheet's own row number (the header is line 1); 0 for the file as a whole. */
+export type XlsxIssue = WorkbookIssue;
 
 export type XlsxImportResult = { ok: true; content: TemplateContent } | { ok: false; issues: XlsxIssue[] };
 
@@ -107,76 +98,17 @@ export async function exportTemplateXlsx(content: TemplateContent): Promise<Buff
 // ---------------------------------------------------------------------------------------------
 // Import
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-function looksLikeZip(buffer: Uint8Array): boolean {
-  return buffer.length >= 4 && ZIP_MAGIC.every((byte, i) => buffer[i] === byte);
-}
-
-/** A cell's value as plain data; undefined for a cell that holds an error (#REF! and the like). */
-function plainValue(value: ExcelJS.CellValue): string | number | boolean | undefined {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("error" in value) return undefined;
-  }
-  return undefined;
-}
-
 const asText = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
 
-function hasFormula(cell: ExcelJS.Cell): boolean {
-  const value = cell.value as unknown;
-  return (
-    cell.type === ExcelJS.ValueType.Formula ||
-    Boolean((cell as { formula?: unknown }).formula) ||
-    (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
-  );
-}
-
 export async function importTemplateXlsx(input: Uint8Array): Promise<XlsxImportResult> {
-  const fileIssue = (messageKey: string, params?: Record<string, string | number>, sheet = ""): XlsxImportResult => ({
-    ok: false,
-    issues: [{ sheet, line: 0, messageKey, params }],
+  const opened = await openGuardedWorkbook(input, {
+    sheets: [QUESTIONS_SHEET, TEMPLATE_SHEET],
+    header: QUESTION_COLUMNS,
+    messages: xlsxMessages,
   });
-  if (!looksLikeZip(input)) return fileIssue(xlsxMessages.notXlsx);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(input) as unknown as ArrayBuffer);
-  } catch {
-    return fileIssue(xlsxMessages.notXlsx);
-  }
-  const questionsSheet = workbook.getWorksheet(QUESTIONS_SHEET);
-  if (!questionsSheet) return fileIssue(xlsxMessages.missingSheet, { sheet: QUESTIONS_SHEET });
-  const templateSheet = workbook.getWorksheet(TEMPLATE_SHEET);
-  if (!templateSheet) return fileIssue(xlsxMessages.missingSheet, { sheet: TEMPLATE_SHEET });
-
-  for (const sheet of [questionsSheet, templateSheet]) {
-    if (sheet.actualRowCount > MAX_XLSX_ROWS + 1 || sheet.rowCount > MAX_XLSX_ROWS * 5) {
-      return fileIssue(xlsxMessages.tooManyRows, { max: MAX_XLSX_ROWS }, sheet.name);
-    }
-    if (sheet.columnCount > MAX_XLSX_COLUMNS) return fileIssue(xlsxMessages.tooManyColumns, { max: MAX_XLSX_COLUMNS }, sheet.name);
-  }
-
-  // Formulas anywhere: a template is data, and a cached result may not be what Excel shows.
-  const formulaIssues: XlsxIssue[] = [];
-  for (const sheet of [questionsSheet, templateSheet]) {
-    sheet.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (hasFormula(cell)) formulaIssues.push({ sheet: sheet.name, line: row.number, messageKey: xlsxMessages.formula, params: { cell: cell.address } });
-      }),
-    );
-  }
-  if (formulaIssues.length) return { ok: false, issues: capped(formulaIssues) };
-
-  const header = (questionsSheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => asText(plainValue(v)));
-  while (header.length && header[header.length - 1] === "") header.pop();
-  if (header.join("|") !== QUESTION_COLUMNS.join("|")) {
-    return { ok: false, issues: [{ sheet: QUESTIONS_SHEET, line: 1, messageKey: xlsxMessages.wrongHeader, params: { expected: QUESTION_COLUMNS.join(", ") } }] };
-  }
+  if (!opened.ok) return opened;
+  const questionsSheet = opened.sheets[QUESTIONS_SHEET];
+  const templateSheet = opened.sheets[TEMPLATE_SHEET];
 
   const issues: XlsxIssue[] = [];
   const meta = readTemplateSheet(templateSheet, issues);
@@ -194,16 +126,8 @@ export async function importTemplateXlsx(input: Uint8Array): Promise<XlsxImportR
       issues.push({ ...located, messageKey: issue.messageKey, params: issue.params });
     }
   }
-  if (issues.length || !parsed.success) return { ok: false, issues: capped(issues) };
+  if (issues.length || !parsed.success) return { ok: false, issues: cappedIssues(issues, xlsxMessages) };
   return { ok: true, content: parsed.data };
-}
-
-function capped(issues: XlsxIssue[]): XlsxIssue[] {
-  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
-  return [
-    ...issues.slice(0, MAX_REPORTED_ISSUES),
-    { sheet: "", line: 0, messageKey: xlsxMessages.tooManyIssues, params: { max: MAX_REPORTED_ISSUES } },
-  ];
 }
 
 function readTemplateSheet(sheet: ExcelJS.Worksheet, issues: XlsxIssue[]) {
