@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     include: ["test/e2e/**/*.e2e.test.ts"],
     globalSetup: ["./test/setup/global-e2e.ts"],
-    setupFiles: ["./test/setup/per-file.ts"],
+    setupFiles: ["./test/setup/per-file.ts", "./test/e2e/page-errors.ts"],
     pool: "forks",
     fileParallelism: false,
     testTimeout: 60_000,

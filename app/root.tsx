@@ -11,6 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { db } from "#db/client.server";
@@ -59,6 +60,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? fallbackLocale;
   const nonce = useNonce();
   useChangeLanguage(locale);
+  // A marker that the page is interactive, for browser tests (and nothing else).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={locale} className="h-full bg-slate-50">
       <head>

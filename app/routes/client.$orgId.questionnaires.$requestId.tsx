@@ -12,8 +12,8 @@ import { localized, QuestionnaireStatusBadge } from "~/components/questionnaire-
 import { Button } from "~/components/ui/button";
 import { Badge, Card, FormError, Notice, PageHeader } from "~/components/ui/layout";
 import { sideBase } from "~/domain/orgs/navigation";
-import { addComment, canComment, commentIntentSchema, findCommentsByQuestion } from "~/domain/questionnaires/requests/comments.server";
-import { clientIntentSchema } from "~/domain/questionnaires/requests/request-forms";
+import { addComment, canComment, findCommentsByQuestion } from "~/domain/questionnaires/requests/comments.server";
+import { clientIntentSchema, commentIntentSchema } from "~/domain/questionnaires/requests/request-forms";
 import { getClientRequestView } from "~/domain/questionnaires/requests/request-views.server";
 import { acceptRequest, returnRequest, reviewAnswer } from "~/domain/questionnaires/requests/review-questionnaire.server";
 import { formatCalendarDate, formatDateTime, formatNumber } from "~/utils/dates";

@@ -26,8 +26,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Uncaught errors of every page the tests opened; a page that throws fails its test. */
+export const pageErrors: string[] = [];
+
 export async function newContext(browser: Browser, locale: "nl" | "en" = "nl") {
-  return browser.newContext({ locale, viewport: { width: 1280, height: 860 }, baseURL: baseUrl() });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, baseURL: baseUrl() });
+  context.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${String(error)}`)));
+  return context;
 }
 
 /** Signs the user in by cookie, as the factories made them, without the sign-in form. */
@@ -42,4 +47,9 @@ export async function screenshot(page: Page, name: string) {
   const dir = path.resolve("test-results/screenshots");
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Waits until React has hydrated the page, so clicks go to the app and are not lost. */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "#db/seed/demo";
 import { db } from "../helpers";
-import { launchBrowser, newContext, screenshot } from "./browser";
+import { launchBrowser, newContext, screenshot, hydrated } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,6 +19,7 @@ afterAll(async () => {
 
 async function signInWithForm(page: Page, email: string, labels: { email: string; password: string; submit: string }) {
   await page.goto("/sign-in");
+  await hydrated(page);
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: labels.submit }).click();
@@ -33,6 +34,7 @@ describe("each side's home page, signed in through the form", () => {
     const page = await context.newPage();
     await signInWithForm(page, "anna.devries@voltera.example", english);
     await page.waitForURL(/\/client\/[0-9a-f-]{36}$/);
+    await hydrated(page);
     // Her profile says Dutch, so the portal speaks Dutch although the browser asks for English.
     await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("nl");
@@ -47,6 +49,7 @@ describe("each side's home page, signed in through the form", () => {
     const page = await context.newPage();
     await signInWithForm(page, "fatima.elamrani@klantcontactnoord.example", dutch);
     await page.waitForURL(/\/vendor\/[0-9a-f-]{36}$/);
+    await hydrated(page);
     await page.getByRole("heading", { level: 1, name: "Te doen" }).waitFor();
     await expect(page.getByText("Voltera Energie B.V.").first().isVisible()).resolves.toBe(true);
     await screenshot(page, "home-vendor");
@@ -58,11 +61,13 @@ describe("each side's home page, signed in through the form", () => {
     const page = await context.newPage();
     await signInWithForm(page, "julia.hendriks@noordhoff-audit.example", dutch);
     await page.waitForURL(/\/auditor\/[0-9a-f-]{36}$/);
+    await hydrated(page);
     await page.getByRole("heading", { level: 1 }).first().waitFor();
     await screenshot(page, "home-auditor");
     await page.getByText("Kies organisatie").or(page.getByText("Noordhoff Audit & Assurance ▾")).first().click();
     await page.getByRole("link", { name: /Voltera Energie B\.V\./ }).click();
     await page.waitForURL(/\/client\/[0-9a-f-]{36}$/);
+    await hydrated(page);
     await page.getByRole("heading", { level: 1, name: "Overzicht" }).waitFor();
     await context.close();
   });
@@ -71,6 +76,7 @@ describe("each side's home page, signed in through the form", () => {
     const context = await newContext(browser, "nl");
     const page = await context.newPage();
     await page.goto("/sign-in");
+    await hydrated(page);
     await page.getByLabel(dutch.email).fill("anna.devries@voltera.example");
     await page.getByLabel(dutch.password).fill("niet-het-wachtwoord");
     await page.getByRole("button", { name: dutch.submit }).click();

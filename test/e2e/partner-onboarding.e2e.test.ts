@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partnerships } from "#db/schema/index";
 import { createMember, createOrganization } from "../factories/index";
 import { db } from "../helpers";
-import { launchBrowser, newContext, screenshot, signInAs } from "./browser";
+import { launchBrowser, newContext, screenshot, signInAs, hydrated } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,6 +30,7 @@ describe("partner onboarding in the browser", () => {
     await signInAs(clientContext, manager.user.id);
     const clientPage = await clientContext.newPage();
     await clientPage.goto(`/client/${manager.organizationId}/partners/new`);
+    await hydrated(clientPage);
     await clientPage.getByLabel("Contactcenter", { exact: true }).fill(vendorName);
     await clientPage.getByLabel("E-mailadres van de contactpersoon").fill(contactEmail);
     await clientPage.getByLabel("Taal van de uitnodiging").selectOption("en");
@@ -43,6 +44,7 @@ describe("partner onboarding in the browser", () => {
     await screenshot(clientPage, "client-invite-form");
     await clientPage.getByRole("button", { name: "Registreren en uitnodiging versturen" }).click();
     await clientPage.waitForURL(/\/partners\/[0-9a-f-]{36}/);
+    await hydrated(clientPage);
     // Waits for the new page to render, not just for its URL.
     await clientPage.getByRole("heading", { level: 1, name: vendorName }).waitFor();
     await screenshot(clientPage, "client-partnership-invited");
@@ -51,12 +53,14 @@ describe("partner onboarding in the browser", () => {
     const vendorContext = await newContext(browser, "en");
     const mailPage = await vendorContext.newPage();
     await mailPage.goto("/dev/mailbox");
+    await hydrated(mailPage);
     await mailPage.getByRole("link", { name: /invites you to its compliance portal/ }).first().click();
     await mailPage.getByText(contactEmail).first().waitFor();
     await screenshot(mailPage, "dev-mailbox-invitation");
     const invitationLink = mailPage.locator('a[href*="/invitations/"]').first();
     await invitationLink.click();
     await mailPage.waitForURL(/\/invitations\//);
+    await hydrated(mailPage);
     await screenshot(mailPage, "invitation-accept");
 
     // Accepting creates the account and the vendor organization and signs the contact in.
@@ -65,6 +69,7 @@ describe("partner onboarding in the browser", () => {
     await mailPage.getByLabel("Repeat the password").fill("a calm and long passphrase");
     await mailPage.getByRole("button", { name: "Create account and accept" }).click();
     await mailPage.waitForURL(/\/vendor\/[0-9a-f-]{36}/);
+    await hydrated(mailPage);
     await mailPage.getByText(vendorName).first().waitFor();
     await screenshot(mailPage, "vendor-home-after-accept");
 
@@ -76,6 +81,7 @@ describe("partner onboarding in the browser", () => {
     expect(partnership.status).toBe("active");
     expect(partnership.vendorOrgId).not.toBeNull();
     await mailPage.goto(`/vendor/${partnership.vendorOrgId}/clients/${partnership.id}`);
+    await hydrated(mailPage);
     await mailPage.getByRole("heading", { level: 1, name: new RegExp(client.name) }).waitFor();
     await screenshot(mailPage, "vendor-partnership-view");
 

@@ -1,5 +1,4 @@
 import { asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "#db/client.server";
 import { findMembersWithRoles, getRequestForSide, type RequestRow } from "#db/queries/questionnaire-requests";
 import { questionnaireComments, users } from "#db/schema/index";
@@ -23,13 +22,6 @@ export const COMMENT_BODY_MAX = 2_000;
 const VENDOR_RECIPIENT_ROLES = ["admin", "responder"];
 /** Who on the client's side hears of a vendor's comment. */
 const CLIENT_RECIPIENT_ROLES = ["admin", "manager", "reviewer"];
-
-/** The "comment" intent of both request screens. The length rules are the use case's. */
-export const commentIntentSchema = z.object({
-  intent: z.literal("comment"),
-  questionKey: z.string({ required_error: "validation.required" }).min(1).max(200),
-  body: z.string().max(100_000).optional(),
-});
 
 /** Clients comment when they may review, vendors when they may answer. */
 export function canComment(actor: Actor) {

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { db, type Executor } from "#db/client.server";
 import { getRequestForSide, type ScopedRequestId } from "#db/queries/questionnaire-requests";
 import { memberships, partnerships, questionnaireRequests, questionnaireSectionAssignments, users } from "#db/schema/index";
@@ -21,13 +20,6 @@ import { isOpenStatus } from "./request-rules";
 
 /** Who may be given a section: everyone on the vendor's side who may answer. */
 export const ASSIGNABLE_ROLES = ["admin", "responder", "contributor"];
-
-/** The "assign" intent of the vendor's screen; an empty assignee removes the assignment. */
-export const assignIntentSchema = z.object({
-  intent: z.literal("assign"),
-  sectionKey: z.string({ required_error: "validation.required" }).min(1).max(200),
-  assigneeUserId: z.string().uuid("validation.invalidChoice").optional(),
-});
 
 async function findAssignableMembers(executor: Executor, vendorOrgId: string) {
   return executor

@@ -47,3 +47,20 @@ export function parseAnswerValue(raw: string): { ok: true; value: unknown } | { 
     return { ok: false };
   }
 }
+
+// Shared with the browser: a route builds its schema from these at module level, so they must
+// not live in *.server.ts files (the browser bundle gets those empty).
+
+/** The "comment" intent of both request screens. The length rules are the use case's. */
+export const commentIntentSchema = z.object({
+  intent: z.literal("comment"),
+  questionKey: z.string({ required_error: "validation.required" }).min(1).max(200),
+  body: z.string().max(100_000).optional(),
+});
+
+/** The "assign" intent of the vendor's screen; an empty assignee removes the assignment. */
+export const assignIntentSchema = z.object({
+  intent: z.literal("assign"),
+  sectionKey: z.string({ required_error: "validation.required" }).min(1).max(200),
+  assigneeUserId: z.string().uuid("validation.invalidChoice").optional(),
+});
