@@ -14,11 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { timestamps } from "./columns";
 
-const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
 
 export const organizationKind = pgEnum("organization_kind", ["client", "vendor", "audit_firm"]);
 export const locale = pgEnum("locale", ["nl", "en"]);

@@ -15,13 +15,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { timestamps } from "./columns";
 import type { TemplateContent } from "~/domain/questionnaires/model";
 import { organizations, partnerships, users } from "./orgs";
 
-const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
 
 /**
  * A questionnaire template: owned by a client, or (ownerOrgId null) by the system library that

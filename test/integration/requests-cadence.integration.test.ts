@@ -10,37 +10,14 @@ import {
   questionnaireTemplates,
   questionnaireTemplateVersions,
 } from "#db/schema/index";
-import type { Role } from "~/auth/roles";
 import { addDays } from "~/domain/questionnaires/requests/cadence";
 import { issueDueCadences } from "~/domain/questionnaires/requests/cadences.server";
 import { todayInAmsterdam } from "~/domain/questionnaires/requests/request-rules";
 import * as partnershipPage from "~/routes/client.$orgId.partners.$partnershipId";
-import { addMembership, createOrganization, createPartnership, createUser } from "../factories/index";
+import { createOrganization, createPartnership } from "../factories/index";
 import { createPublishedVersion, smallTemplate } from "../factories/questionnaire-requests";
-import { db, getRequest, postRequest, sessionCookieFor, testContext } from "../helpers";
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>;
-
-async function call(handler: Handler, request: Request, params: Record<string, string>) {
-  let result: unknown;
-  try {
-    result = await handler({ request, params, context: testContext });
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    result = thrown;
-  }
-  if (result instanceof Response) {
-    const type = result.headers.get("content-type") ?? "";
-    return { status: result.status, body: type.includes("json") ? await result.json() : null, location: result.headers.get("location") };
-  }
-  return { status: 200, body: result as Record<string, unknown>, location: null };
-}
-
-async function person(orgId: string, role: Role, locale: "nl" | "en" = "en") {
-  const user = await createUser(db(), { password: null, locale });
-  await addMembership(db(), user.id, orgId, role);
-  return { user, cookie: await sessionCookieFor(user.id) };
-}
+import { db, getRequest, postRequest } from "../helpers";
+import { call, person, type Handler } from "./requests-helpers";
 
 async function world(tier = 1) {
   const client = await createOrganization(db(), "client");

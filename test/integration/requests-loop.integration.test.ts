@@ -9,7 +9,6 @@ import {
   questionnaireAnswers,
   questionnaireRequests,
 } from "#db/schema/index";
-import type { Role } from "~/auth/roles";
 import * as clientReview from "~/routes/client.$orgId.questionnaires.$requestId";
 import * as clientList from "~/routes/client.$orgId.questionnaires._index";
 import * as clientSend from "~/routes/client.$orgId.questionnaires.send";
@@ -17,35 +16,11 @@ import * as vendorClient from "~/routes/vendor.$orgId.clients.$partnershipId";
 import * as vendorHome from "~/routes/vendor.$orgId._index";
 import * as vendorRequest from "~/routes/vendor.$orgId.questionnaires.$requestId";
 import * as vendorList from "~/routes/vendor.$orgId.questionnaires._index";
-import { addMembership, createOrganization, createPartnership, createUser } from "../factories/index";
+import { createOrganization, createPartnership } from "../factories/index";
 import { createPublishedVersion, createRequest } from "../factories/questionnaire-requests";
-import { db, getRequest, postRequest, sessionCookieFor, testContext } from "../helpers";
+import { db, getRequest, postRequest } from "../helpers";
+import { call, person, type Handler } from "./requests-helpers";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>;
-
-/** Calls a loader or action; gives the status and the body, whether it returned or threw. */
-async function call(handler: Handler, request: Request, params: Record<string, string>) {
-  let result: unknown;
-  try {
-    result = await handler({ request, params, context: testContext });
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    result = thrown;
-  }
-  if (result instanceof Response) {
-    const type = result.headers.get("content-type") ?? "";
-    return { status: result.status, body: type.includes("json") ? await result.json() : null, location: result.headers.get("location") };
-  }
-  return { status: 200, body: result as Record<string, unknown>, location: null };
-}
-
-async function person(orgId: string, role: Role, locale: "nl" | "en" = "en") {
-  const user = await createUser(db(), { password: null, locale });
-  await addMembership(db(), user.id, orgId, role);
-  return { user, cookie: await sessionCookieFor(user.id) };
-}
-
-/** A client and a vendor with a member of each relevant role and an active partnership. */
 async function world() {
   const client = await createOrganization(db(), "client");
   const vendor = await createOrganization(db(), "vendor");
