@@ -55,6 +55,10 @@ describe("decide", () => {
       "partnership.view",
       "template.view",
       "questionnaire.view",
+      "evidence.view",
+      "agreement.view",
+      "subprocessor.view",
+      "training.view",
     ]);
   });
 });

@@ -31,7 +31,23 @@ export type Action =
   | "questionnaire.answer"
   | "questionnaire.submit"
   | "questionnaire.delegate"
-  | "answer_reuse.manage";
+  | "answer_reuse.manage"
+  | "evidence.view"
+  | "evidence.upload"
+  | "evidence.manage"
+  | "agreement.view"
+  | "agreement_template.edit"
+  | "agreement.send"
+  | "agreement.comment"
+  | "agreement.sign"
+  | "agreement.countersign"
+  | "agreement.terminate"
+  | "subprocessor.view"
+  | "subprocessor.propose"
+  | "subprocessor.decide"
+  | "training.view"
+  | "training_requirement.edit"
+  | "training.attest";
 
 type RoleTable = { [K in OrganizationKind]: Partial<Record<Action, readonly Role[]>> };
 
@@ -58,6 +74,19 @@ const permissions: RoleTable = {
     // Reviewers judge answers one by one; accepting the whole request fixes the score.
     "questionnaire.review": ["admin", "manager", "reviewer"],
     "questionnaire.accept": ["admin", "manager"],
+    // Clients see evidence only where a vendor linked it to one of their partnerships.
+    "evidence.view": allClient,
+    "agreement.view": allClient,
+    "agreement_template.edit": ["admin", "manager"],
+    "agreement.send": ["admin", "manager"],
+    "agreement.comment": ["admin", "manager", "reviewer"],
+    // Countersigning binds the client: the people who may send an agreement may sign it.
+    "agreement.countersign": ["admin", "manager"],
+    "agreement.terminate": ["admin", "manager"],
+    "subprocessor.view": allClient,
+    "subprocessor.decide": ["admin", "manager"],
+    "training.view": allClient,
+    "training_requirement.edit": ["admin", "manager"],
   },
   vendor: {
     "organization.view": allVendor,
@@ -73,6 +102,18 @@ const permissions: RoleTable = {
     "questionnaire.submit": ["admin", "responder"],
     "questionnaire.delegate": ["admin", "responder"],
     "answer_reuse.manage": ["admin"],
+    "evidence.view": allVendor,
+    "evidence.upload": ["admin", "responder", "contributor"],
+    // Archiving and sharing a document with a client are the compliance contact's call.
+    "evidence.manage": ["admin", "responder"],
+    "agreement.view": allVendor,
+    "agreement.comment": ["admin", "responder"],
+    // A signature binds the vendor: only its administrators sign.
+    "agreement.sign": ["admin"],
+    "subprocessor.view": allVendor,
+    "subprocessor.propose": ["admin", "responder"],
+    "training.view": allVendor,
+    "training.attest": ["admin", "responder"],
   },
   audit_firm: {
     "organization.view": allAuditor,

@@ -1,7 +1,7 @@
 export const supportedLocales = ["nl", "en"] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const fallbackLocale: Locale = "en";
-export const namespaces = ["common", "auth", "account", "orgs", "audit", "emails", "questionnaires", "requests"] as const;
+export const namespaces = ["common", "auth", "account", "orgs", "audit", "emails", "questionnaires", "requests", "evidence", "agreements", "subprocessors", "training"] as const;
 export const defaultNamespace = "common";
 
 export function isLocale(value: unknown): value is Locale {

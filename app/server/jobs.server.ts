@@ -7,7 +7,20 @@ import { todayInDisplayZone } from "~/utils/dates";
 
 const MAIL_QUEUE = "mail.deliver";
 const MAIL_SWEEP = "mail.sweep";
-const CADENCE = "questionnaires.cadence";
+
+/**
+ * Jobs that run once a day, in the morning in the Netherlands. Each must be idempotent: running
+ * twice on one day does its work once. Features add their entry here.
+ */
+const dailyJobs: Array<{ queue: string; run: (today: string) => Promise<string[]> }> = [
+  {
+    queue: "questionnaires.cadence",
+    run: async (today) => {
+      const outcomes = await issueDueCadences(db(), today);
+      return outcomes.filter((o) => o.result === "failed").map((o) => `cadence ${o.cadenceId} failed: ${o.error}`);
+    },
+  },
+];
 
 /**
  * The Postgres-backed job queue (pg-boss), running inside the app process. Several instances
@@ -17,7 +30,7 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4, schema: "pgboss" });
   boss.on("error", (error) => log(`job queue error: ${String(error)}`));
   await boss.start();
-  for (const queue of [MAIL_QUEUE, MAIL_SWEEP, CADENCE]) await boss.createQueue(queue);
+  for (const queue of [MAIL_QUEUE, MAIL_SWEEP, ...dailyJobs.map((j) => j.queue)]) await boss.createQueue(queue);
   await boss.work(MAIL_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     await deliverPendingEmails(db());
   });
@@ -26,12 +39,12 @@ export async function startJobs(databaseUrl: string, log: (message: string) => v
   });
   // The sweep catches mail whose wake-up was lost (a crash between commit and send).
   await boss.schedule(MAIL_SWEEP, "* * * * *", undefined, { tz: "Europe/Amsterdam" });
-  // Recurring questionnaires: once a day, in the morning in the Netherlands. Running twice sends once.
-  await boss.work(CADENCE, async () => {
-    const outcomes = await issueDueCadences(db(), todayInDisplayZone());
-    for (const o of outcomes) if (o.result === "failed") log(`cadence ${o.cadenceId} failed: ${o.error}`);
-  });
-  await boss.schedule(CADENCE, "0 7 * * *", undefined, { tz: "Europe/Amsterdam" });
+  for (const job of dailyJobs) {
+    await boss.work(job.queue, async () => {
+      for (const problem of await job.run(todayInDisplayZone())) log(`${job.queue}: ${problem}`);
+    });
+    await boss.schedule(job.queue, "0 7 * * *", undefined, { tz: "Europe/Amsterdam" });
+  }
   registerMailWaker(() => {
     boss.send(MAIL_QUEUE, {}).catch((e) => log(`enqueue failed: ${e}`));
   });

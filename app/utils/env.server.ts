@@ -34,6 +34,19 @@ const envSchema = z.object({
   /** Hops of reverse proxies in front of the app whose X-Forwarded-For may be trusted. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+  /** Largest evidence file accepted, in megabytes. */
+  MAX_UPLOAD_MB: z.coerce.number().min(0.001).max(10_000).default(50),
+  /** Evidence in an S3-compatible bucket when set; otherwise in DATA_DIR/evidence. */
+  S3_BUCKET: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  S3_PREFIX: z.string().default(""),
 });
 
 /**

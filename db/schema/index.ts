@@ -3,3 +3,7 @@ export * from "./auth";
 export * from "./audit";
 export * from "./notifications";
 export * from "./questionnaires";
+export * from "./evidence";
+export * from "./agreements";
+export * from "./subprocessors";
+export * from "./training";

@@ -30,6 +30,21 @@ export const tableTenancy: Record<string, TenancyClass> = {
   questionnaire_section_assignments: "partnership-scoped",
   questionnaire_cadences: "partnership-scoped",
   findings: "partnership-scoped",
+  evidence_items: "organization-owned", // the vendor's; clients see it only through links
+  evidence_versions: "organization-owned",
+  evidence_links: "partnership-scoped",
+  evidence_expiry_reminders: "organization-owned",
+  agreement_templates: "organization-owned", // owner org, or the shipped library (owner null)
+  agreement_template_versions: "organization-owned",
+  agreements: "partnership-scoped",
+  agreement_signatures: "partnership-scoped",
+  agreement_comments: "partnership-scoped",
+  agreement_reminders: "partnership-scoped",
+  subprocessors: "partnership-scoped",
+  subprocessor_events: "partnership-scoped",
+  training_requirements: "organization-owned", // the client's
+  training_attestations: "partnership-scoped",
+  training_roster_entries: "partnership-scoped",
 };
 
 /** Schemas whose tables are infrastructure owned by a library (pg-boss), not by the app. */

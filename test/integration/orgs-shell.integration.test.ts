@@ -68,7 +68,7 @@ describe("sections still to come", () => {
       [clientSection, "client", client, "findings", 200],
       [clientSection, "client", client, "evidence", 404],
       [clientSection, "client", client, "nonsense", 404],
-      [vendorSection, "vendor", vendor, "evidence", 200],
+      [vendorSection, "vendor", vendor, "incidents", 200],
       [vendorSection, "vendor", vendor, "findings", 404],
       [auditorSection, "auditor", auditor, "engagements", 200],
       [auditorSection, "auditor", auditor, "questionnaires", 404],

@@ -10,6 +10,8 @@ import { runMigrations } from "../../db/migrate.server";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** A fresh DATA_DIR per run: evidence files stored by the tests land here. */
+    dataDir: string;
   }
 }
 
@@ -21,7 +23,12 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const { url, cleanup } = await createTestDatabase();
   project.provide("databaseUrl", url);
-  return cleanup;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "portal-data-"));
+  project.provide("dataDir", dataDir);
+  return async () => {
+    await cleanup();
+    await rm(dataDir, { recursive: true, force: true });
+  };
 }
 
 export async function createTestDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {

@@ -8,6 +8,8 @@ overrideEnv({
   SMTP_URL: undefined,
   DATABASE_URL: undefined,
   APP_URL: "http://portal.test",
+  DATA_DIR: inject("dataDir"),
+  S3_BUCKET: undefined,
 });
 useDatabaseUrl(inject("databaseUrl"));
 

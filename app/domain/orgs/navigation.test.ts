@@ -73,7 +73,10 @@ describe("isSectionOf", () => {
     expect(isSectionOf("client", "questionnaires")).toBe(false);
     expect(isSectionOf("vendor", "questionnaires")).toBe(false);
     expect(isSectionOf("vendor", "findings")).toBe(false);
-    expect(isSectionOf("vendor", "evidence")).toBe(true);
+    expect(isSectionOf("vendor", "incidents")).toBe(true);
+    // Evidence, agreements and training are real pages now.
+    expect(isSectionOf("vendor", "evidence")).toBe(false);
+    expect(isSectionOf("client", "agreements")).toBe(false);
     expect(isSectionOf("audit_firm", "engagements")).toBe(true);
     expect(isSectionOf("client", "partners")).toBe(false);
     expect(isSectionOf("client", "members")).toBe(false);

@@ -6,8 +6,8 @@ import { sideSegment, type OrganizationKind } from "~/auth/roles";
  * Pure, so it is unit-tested per role; hiding an item is never the gate (each route guards).
  */
 export const sectionsBySide = {
-  client: ["agreements", "training", "findings", "audits", "incidents"],
-  vendor: ["agreements", "evidence", "training", "incidents"],
+  client: ["findings", "audits", "incidents"],
+  vendor: ["incidents"],
   audit_firm: ["engagements", "audits"],
 } as const satisfies Record<OrganizationKind, readonly string[]>;
 
@@ -26,6 +26,9 @@ export type NavKey =
   | "engagements"
   | "questionnaires"
   | "templates"
+  | "agreements"
+  | "evidence"
+  | "training"
   | Section
   | "members"
   | "auditTrail";
@@ -53,6 +56,8 @@ interface Entry {
 const section = (key: Section): Entry => ({ key, path: key, action: "organization.view" });
 const questionnaires: Entry = { key: "questionnaires", path: "questionnaires", action: "questionnaire.view" };
 const people: Entry = { key: "members", path: "members", action: "members.view" };
+const agreements: Entry = { key: "agreements", path: "agreements", action: "agreement.view" };
+const training: Entry = { key: "training", path: "training", action: "training.view" };
 const auditTrail: Entry = { key: "auditTrail", path: "audit-trail", action: "audit_trail.view" };
 
 const entries: Record<OrganizationKind, Entry[]> = {
@@ -61,6 +66,8 @@ const entries: Record<OrganizationKind, Entry[]> = {
     { key: "partners", path: "partners", action: "partnership.view" },
     questionnaires,
     { key: "templates", path: "templates", action: "template.view", labelKey: "nav.templates" },
+    agreements,
+    training,
     ...sectionsBySide.client.map(section),
     people,
     auditTrail,
@@ -70,6 +77,9 @@ const entries: Record<OrganizationKind, Entry[]> = {
     // The client list lives on the home page, under the to-do list.
     { key: "clients", path: "#clients", action: "partnership.view" },
     questionnaires,
+    agreements,
+    { key: "evidence", path: "evidence", action: "evidence.view" },
+    training,
     ...sectionsBySide.vendor.map(section),
     people,
     auditTrail,

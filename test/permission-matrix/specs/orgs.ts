@@ -83,7 +83,7 @@ export const specs: RouteSpec[] = [
     method: "GET",
     handler: clientSection.loader,
     allowed: allClient,
-    request: (_, orgId) => ({ path: `/client/${orgId}/agreements`, params: { orgId, section: "agreements" } }),
+    request: (_, orgId) => ({ path: `/client/${orgId}/findings`, params: { orgId, section: "findings" } }),
   },
   {
     file: "vendor.$orgId.$section",
@@ -92,7 +92,7 @@ export const specs: RouteSpec[] = [
     method: "GET",
     handler: vendorSection.loader,
     allowed: allVendor,
-    request: (_, orgId) => ({ path: `/vendor/${orgId}/evidence`, params: { orgId, section: "evidence" } }),
+    request: (_, orgId) => ({ path: `/vendor/${orgId}/incidents`, params: { orgId, section: "incidents" } }),
   },
   {
     file: "auditor.$orgId.$section",
