@@ -118,6 +118,8 @@ CREATE TABLE "agreements" (
 	"breach_notification_hours" smallint,
 	"subprocessor_notice_days" smallint DEFAULT 30 NOT NULL,
 	"supersedes_agreement_id" uuid,
+	"pdf_sha256" text,
+	"pdf_size_bytes" integer,
 	"sent_at" timestamp with time zone,
 	"sent_by_user_id" uuid,
 	"in_force_at" timestamp with time zone,
@@ -262,6 +264,7 @@ CREATE INDEX "agreement_templates_owner_idx" ON "agreement_templates" USING btre
 CREATE UNIQUE INDEX "agreement_templates_library_idx" ON "agreement_templates" USING btree ("library_slug") WHERE "agreement_templates"."owner_org_id" is null;--> statement-breakpoint
 CREATE INDEX "agreements_partnership_idx" ON "agreements" USING btree ("partnership_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "agreements_hash_idx" ON "agreements" USING btree ("document_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "agreements_pdf_hash_idx" ON "agreements" USING btree ("pdf_sha256");--> statement-breakpoint
 CREATE INDEX "subprocessor_events_subprocessor_idx" ON "subprocessor_events" USING btree ("subprocessor_id","created_at");--> statement-breakpoint
 CREATE INDEX "subprocessors_partnership_idx" ON "subprocessors" USING btree ("partnership_id","status");--> statement-breakpoint
 CREATE INDEX "training_attestations_partnership_idx" ON "training_attestations" USING btree ("partnership_id","requirement_id","attested_at");--> statement-breakpoint

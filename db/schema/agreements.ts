@@ -92,6 +92,9 @@ export const agreements = pgTable(
     subprocessorNoticeDays: smallint().notNull().default(30),
     /** The agreement this one replaces (a new version after changes were asked, or a renewal). */
     supersedesAgreementId: uuid(),
+    /** The final PDF, generated once both sides signed: its SHA-256 names the file in storage. */
+    pdfSha256: text(),
+    pdfSizeBytes: integer(),
     sentAt: timestamp({ withTimezone: true }),
     sentByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     inForceAt: timestamp({ withTimezone: true }),
@@ -102,6 +105,7 @@ export const agreements = pgTable(
   (t) => [
     index("agreements_partnership_idx").on(t.partnershipId, t.status),
     uniqueIndex("agreements_hash_idx").on(t.documentHash),
+    uniqueIndex("agreements_pdf_hash_idx").on(t.pdfSha256),
     check("agreements_hash_check", sql`${t.documentHash} is null or ${t.documentHash} ~ '^[0-9a-f]{64}$'`),
     check("agreements_dates_check", sql`${t.endDate} is null or ${t.effectiveDate} is null or ${t.endDate} >= ${t.effectiveDate}`),
   ],
