@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { todayInDisplayZone } from "~/utils/dates";
-import { addDays, summarizePortfolio, type PortfolioRow } from "./portfolio-overview";
+import { addDays } from "~/utils/calendar-date";
+import { summarizePortfolio, type PortfolioRow } from "./portfolio-overview";
 
 const row = (overrides: Partial<PortfolioRow>): PortfolioRow => ({
   id: Math.random().toString(36).slice(2),

@@ -1,3 +1,4 @@
+import { addDays } from "~/utils/calendar-date";
 import { riskTiers, type RiskTier } from "./inherent-risk";
 import { partnershipStatuses, type PartnershipStatus } from "./partnership-status";
 
@@ -21,11 +22,6 @@ export interface PortfolioOverview {
 }
 
 
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export function summarizePortfolio(rows: readonly PortfolioRow[], today: string): PortfolioOverview {
   const byTier = Object.fromEntries(riskTiers.map((t) => [t, 0])) as Record<RiskTier, number>;

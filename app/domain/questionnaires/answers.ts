@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate, type IsoDate } from "./calendar-date";
+import { isIsoDate, type IsoDate } from "~/utils/calendar-date";
 import { resolveVisibility, type QuestionnaireContext, type Visibility } from "./conditions";
 import { answerMessages, type AnswerErrorCode } from "./messages";
 import {

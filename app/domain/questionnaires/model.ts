@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isCountryCode } from "~/domain/orgs/countries";
 import { dataCategoryKinds, riskTiers, serviceKinds } from "~/domain/orgs/inherent-risk";
-import { isIsoDate } from "./calendar-date";
+import { isIsoDate } from "~/utils/calendar-date";
 import { templateMessages as m } from "./messages";
 
 /**

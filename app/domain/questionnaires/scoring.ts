@@ -1,5 +1,5 @@
 import { validateAnswer, isBlankAnswer, type Answers, type EvidenceAnswer, type YesNoAnswer } from "./answers";
-import { subtractMonths, type IsoDate } from "./calendar-date";
+import { subtractMonths, type IsoDate } from "~/utils/calendar-date";
 import { resolveVisibility, type QuestionnaireContext } from "./conditions";
 import { DEFAULT_CRITICAL_CAP, DEFAULT_PARTLY_CREDIT, questionsOf, type Question, type TemplateContent } from "./model";
 

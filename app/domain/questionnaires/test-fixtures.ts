@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { dataCategoryKinds, serviceKinds } from "~/domain/orgs/inherent-risk";
 import type { Answers } from "./answers";
-import type { IsoDate } from "./calendar-date";
+import type { IsoDate } from "~/utils/calendar-date";
 import type { QuestionnaireContext } from "./conditions";
 import { questionsOf, type Question, type TemplateContent } from "./model";
 import { reviewStates, type Reviews } from "./scoring";

@@ -1,4 +1,6 @@
-import { isIsoDate, type IsoDate } from "../calendar-date";
+import { addDays, addMonths, isIsoDate, type IsoDate } from "~/utils/calendar-date";
+
+export { addDays, addMonths };
 
 /**
  * Recurring questionnaires ("cadences"): pure rules for when a template is sent to a
@@ -32,38 +34,8 @@ export function isValidDueInDays(value: number): boolean {
   return Number.isInteger(value) && value >= CADENCE_DUE_IN_DAYS_MIN && value <= CADENCE_DUE_IN_DAYS_MAX;
 }
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-const daysInMonth = (year: number, month: number) =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-const pad = (value: number, length: number) => String(value).padStart(length, "0");
-
 function assertDate(date: IsoDate) {
   if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
-}
-
-/**
- * The same day `months` months later, clamped to the end of a shorter month: 31 January plus
- * one month is 28 (or 29) February; 29 February 2024 plus twelve months is 28 February 2025.
- */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  assertDate(date);
-  if (!Number.isInteger(months) || months < 0) throw new RangeError(`not a whole number of months: ${months}`);
-  const [year, month, day] = date.split("-").map(Number);
-  const monthIndex = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(monthIndex / 12);
-  const targetMonth = (monthIndex % 12) + 1;
-  if (targetYear > 9999) throw new RangeError(`date out of range: ${date} + ${months} months`);
-  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
-  return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(targetDay, 2)}`;
-}
-
-/** The day `days` days later (or earlier, for a negative number). */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  assertDate(date);
-  if (!Number.isInteger(days)) throw new RangeError(`not a whole number of days: ${days}`);
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
 }
 
 export interface CadenceSchedule {

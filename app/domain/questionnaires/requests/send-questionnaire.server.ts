@@ -13,7 +13,7 @@ import { notify } from "~/domain/notifications/notify.server";
 import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { isLocale } from "~/i18n/config";
 import { formatCalendarDate } from "~/utils/dates";
-import { isIsoDate } from "../calendar-date";
+import { isIsoDate } from "~/utils/calendar-date";
 import { MAX_PARTNERSHIPS_PER_SEND, MESSAGE_MAX, todayInAmsterdam } from "./request-rules";
 
 /** Who on the vendor's side hears of a new or returned questionnaire. */

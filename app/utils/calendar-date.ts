@@ -40,3 +40,33 @@ export function subtractMonths(date: IsoDate, months: number): IsoDate {
   const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
   return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(targetDay, 2)}`;
 }
+
+/**
+ * The same day `months` months later, clamped to the end of a shorter month: 31 January plus
+ * one month is 28 (or 29) February; 29 February 2024 plus twelve months is 28 February 2025.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  if (!Number.isInteger(months) || months < 0) throw new RangeError(`not a whole number of months: ${months}`);
+  const [year, month, day] = date.split("-").map(Number);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = (monthIndex % 12) + 1;
+  if (targetYear > 9999) throw new RangeError(`date out of range: ${date} + ${months} months`);
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
+  return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(targetDay, 2)}`;
+}
+
+/** The day `days` days later (or earlier, for a negative number). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  if (!Number.isInteger(days)) throw new RangeError(`not a whole number of days: ${days}`);
+  const moved = new Date(`${date}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isIsoDate, subtractMonths } from "./calendar-date";
+import { isIsoDate, subtractMonths } from "~/utils/calendar-date";
 
 describe("isIsoDate", () => {
   it.each([
