@@ -6,6 +6,7 @@ export type DomainErrorCode =
   | "invalid_state"
   | "invalid_input"
   | "limit_exceeded"
+  | "payload_too_large"
   | "expired"
   | "unauthenticated";
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -7,6 +8,9 @@ import helmet from "helmet";
 import { env } from "~/utils/env.server";
 import { isAllowedOrigin } from "~/utils/origin";
 import { runInRequestScope } from "~/utils/request-scope.server";
+import { PDF_WORKER_URL } from "~/utils/pdf-worker";
+
+const pdfWorkerPath = createRequire(import.meta.url).resolve("pdfjs-dist/build/pdf.worker.min.mjs");
 
 /** What every loader and action receives as `context`. */
 export type PortalLoadContext = {
@@ -56,6 +60,10 @@ export function createApp(build: ServerBuild) {
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
+  // pdf.js renders evidence previews in a worker; its script ships in the pdfjs-dist package.
+  app.get(PDF_WORKER_URL, (_req, res) => {
+    res.type("text/javascript").sendFile(pdfWorkerPath, { maxAge: "1d" });
+  });
 
   // Cross-site form posts are refused before any route runs (on top of SameSite cookies).
   app.use((req, res, next) => {

@@ -75,7 +75,7 @@ export function domainErrorResponse(error: unknown) {
   if (!isDomainError(error)) throw error;
   if (error.code === "not_found") notFound();
   if (error.code === "forbidden") forbidden();
-  const status = error.code === "conflict" ? 409 : error.code === "limit_exceeded" ? 429 : 422;
+  const status = statusOfDomainError(error.code);
   return json(
     { ok: false as const, formError: { key: error.messageKey, params: error.params } },
     { status },
@@ -90,11 +90,21 @@ export function throwAsResponse(error: unknown): never {
   if (!isDomainError(error)) throw error;
   if (error.code === "not_found") notFound();
   if (error.code === "forbidden") forbidden();
-  const status = error.code === "conflict" ? 409 : error.code === "limit_exceeded" ? 429 : 422;
+  const status = statusOfDomainError(error.code);
   throw new Response(error.code, { status });
 }
 
 export { DomainError };
+
+const domainErrorStatus: Partial<Record<DomainError["code"], number>> = {
+  conflict: 409,
+  limit_exceeded: 429,
+  payload_too_large: 413,
+};
+
+function statusOfDomainError(code: DomainError["code"]): number {
+  return domainErrorStatus[code] ?? 422;
+}
 
 /**
  * Only redirect to a path on this site. Control characters and backslashes are refused outright:

@@ -1,6 +1,14 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "#db/client.server";
-import { evidenceItems, evidenceLinks, evidenceVersions, partnerships } from "#db/schema/index";
+import {
+  evidenceItems,
+  evidenceLinks,
+  evidenceVersions,
+  organizations,
+  partnerships,
+  questionnaireAnswers,
+  users,
+} from "#db/schema/index";
 
 /** The current version's facts, as every list of evidence shows them. */
 const evidenceSummaryColumns = {
@@ -37,13 +45,17 @@ export type EvidenceSummaryRow = {
   uploadedAt: Date;
 };
 
-/** A vendor's evidence (not archived), newest title first: the library and the pickers. */
-export async function findVendorEvidence(executor: Executor, vendorOrgId: string): Promise<EvidenceSummaryRow[]> {
+/** A vendor's evidence (not archived, unless asked), by title: the library and the pickers. */
+export async function findVendorEvidence(
+  executor: Executor,
+  vendorOrgId: string,
+  options: { includeArchived?: boolean } = {},
+): Promise<EvidenceSummaryRow[]> {
   return executor
     .select(evidenceSummaryColumns)
     .from(evidenceItems)
     .innerJoin(evidenceVersions, eq(evidenceVersions.id, evidenceItems.currentVersionId))
-    .where(and(eq(evidenceItems.vendorOrgId, vendorOrgId), isNull(evidenceItems.archivedAt)))
+    .where(and(eq(evidenceItems.vendorOrgId, vendorOrgId), options.includeArchived ? undefined : isNull(evidenceItems.archivedAt)))
     .orderBy(asc(sql`lower(${evidenceItems.title})`));
 }
 
@@ -97,4 +109,85 @@ export async function findEvidenceLinkedTo(
     byTarget.set(targetId, list);
   }
   return byTarget;
+}
+
+/** Every version of an item, newest first, with who uploaded it. */
+export async function findEvidenceVersions(executor: Executor, evidenceId: string) {
+  return executor
+    .select({
+      id: evidenceVersions.id,
+      version: evidenceVersions.version,
+      fileName: evidenceVersions.fileName,
+      contentType: evidenceVersions.contentType,
+      sizeBytes: evidenceVersions.sizeBytes,
+      sha256: evidenceVersions.sha256,
+      issueDate: evidenceVersions.issueDate,
+      validUntil: evidenceVersions.validUntil,
+      createdAt: evidenceVersions.createdAt,
+      uploadedBy: users.name,
+    })
+    .from(evidenceVersions)
+    .leftJoin(users, eq(users.id, evidenceVersions.uploadedByUserId))
+    .where(eq(evidenceVersions.evidenceId, evidenceId))
+    .orderBy(desc(evidenceVersions.version));
+}
+
+/** One version of an item by number (the file route's ?version=), or the current one. */
+export async function getEvidenceVersion(executor: Executor, evidenceId: string, version: number | null) {
+  const [row] = await executor
+    .select({
+      id: evidenceVersions.id,
+      version: evidenceVersions.version,
+      fileName: evidenceVersions.fileName,
+      contentType: evidenceVersions.contentType,
+      sizeBytes: evidenceVersions.sizeBytes,
+      sha256: evidenceVersions.sha256,
+    })
+    .from(evidenceVersions)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceVersions.evidenceId))
+    .where(
+      and(
+        eq(evidenceVersions.evidenceId, evidenceId),
+        version === null ? eq(evidenceVersions.id, evidenceItems.currentVersionId) : eq(evidenceVersions.version, version),
+      ),
+    );
+  return row;
+}
+
+/**
+ * Where an item is used. `clientOrgId` narrows it to one client's partnerships: a client sees
+ * only its own links, never that the same certificate also serves another client.
+ */
+export async function findEvidenceLinks(executor: Executor, evidenceId: string, clientOrgId?: string) {
+  return executor
+    .select({
+      id: evidenceLinks.id,
+      partnershipId: evidenceLinks.partnershipId,
+      targetType: evidenceLinks.targetType,
+      targetId: evidenceLinks.targetId,
+      clientName: organizations.name,
+      requestId: questionnaireAnswers.requestId,
+      questionKey: questionnaireAnswers.questionKey,
+      createdAt: evidenceLinks.createdAt,
+    })
+    .from(evidenceLinks)
+    .innerJoin(partnerships, eq(partnerships.id, evidenceLinks.partnershipId))
+    .innerJoin(organizations, eq(organizations.id, partnerships.clientOrgId))
+    .leftJoin(
+      questionnaireAnswers,
+      and(eq(evidenceLinks.targetType, "answer"), eq(questionnaireAnswers.id, evidenceLinks.targetId)),
+    )
+    .where(and(eq(evidenceLinks.evidenceId, evidenceId), clientOrgId ? eq(partnerships.clientOrgId, clientOrgId) : undefined))
+    .orderBy(asc(organizations.name), asc(evidenceLinks.createdAt));
+}
+
+/** How many links each of a vendor's items has, for the library list. */
+export async function countEvidenceLinks(executor: Executor, vendorOrgId: string) {
+  const rows = await executor
+    .select({ evidenceId: evidenceLinks.evidenceId, count: sql<number>`count(*)::int` })
+    .from(evidenceLinks)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))
+    .where(eq(evidenceItems.vendorOrgId, vendorOrgId))
+    .groupBy(evidenceLinks.evidenceId);
+  return new Map(rows.map((r) => [r.evidenceId, r.count]));
 }

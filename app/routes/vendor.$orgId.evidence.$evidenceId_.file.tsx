@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "#db/client.server";
+import { getEvidenceVersion, getVendorEvidence } from "#db/queries/evidence";
+import { isUuid, requireActor } from "~/auth/guards.server";
+import { fileRequestOptions } from "~/domain/evidence/file-request";
+import { storedFileResponse } from "~/domain/evidence/file-response.server";
+import { storage } from "~/storage/storage.server";
+import { notFound } from "~/utils/http.server";
+
+/** A file of the vendor's own document: inline (PDF, images) or as a download; ?version=N for history. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireActor(request, params.orgId, "vendor", "evidence.view");
+  if (!isUuid(params.evidenceId)) notFound();
+  const options = fileRequestOptions(request);
+  if (!options) notFound();
+  if (!(await getVendorEvidence(db(), actor.organizationId, params.evidenceId))) notFound();
+  const version = await getEvidenceVersion(db(), params.evidenceId, options.version);
+  if (!version) notFound();
+  return storedFileResponse(storage(), version, { download: options.download, ifNoneMatch: request.headers.get("if-none-match") });
+}
