@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -8,9 +9,9 @@ import helmet from "helmet";
 import { env } from "~/utils/env.server";
 import { isAllowedOrigin } from "~/utils/origin";
 import { runInRequestScope } from "~/utils/request-scope.server";
-import { PDF_WORKER_URL } from "~/utils/pdf-worker";
+import { PDF_LIB_URL, PDF_WORKER_URL } from "~/utils/pdf-worker";
 
-const pdfWorkerPath = createRequire(import.meta.url).resolve("pdfjs-dist/build/pdf.worker.min.mjs");
+const pdfjsBuild = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/build/pdf.min.mjs"));
 
 /** What every loader and action receives as `context`. */
 export type PortalLoadContext = {
@@ -60,10 +61,12 @@ export function createApp(build: ServerBuild) {
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
-  // pdf.js renders evidence previews in a worker; its script ships in the pdfjs-dist package.
-  app.get(PDF_WORKER_URL, (_req, res) => {
-    res.type("text/javascript").sendFile(pdfWorkerPath, { maxAge: "1d" });
-  });
+  // pdf.js renders evidence previews in the browser; its scripts ship in the pdfjs-dist package.
+  for (const [url, file] of [[PDF_LIB_URL, "pdf.min.mjs"], [PDF_WORKER_URL, "pdf.worker.min.mjs"]]) {
+    app.get(url, (_req, res) => {
+      res.type("text/javascript").sendFile(path.join(pdfjsBuild, file), { maxAge: "1d" });
+    });
+  }
 
   // Cross-site form posts are refused before any route runs (on top of SameSite cookies).
   app.use((req, res, next) => {

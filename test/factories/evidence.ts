@@ -10,7 +10,7 @@ import { TEST_ORIGIN } from "../helpers";
  * Files for upload tests, made in code so each is exactly what its name says: a small valid
  * PDF, a PNG, a spreadsheet, and the bad ones (an executable in disguise, a cut-off PDF, …).
  */
-export function minimalPdf(text = "Certificate"): Uint8Array {
+export function minimalPdf(text = "Certificate", paddingBytes = 0): Uint8Array {
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -18,7 +18,8 @@ export function minimalPdf(text = "Certificate"): Uint8Array {
     `<< /Length ${`BT /F1 18 Tf 40 100 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 40 100 Td (${text}) Tj ET\nendstream`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
   ];
-  let body = "%PDF-1.4\n";
+  // Comment lines after the header make a bigger file that is still a valid PDF.
+  let body = `%PDF-1.4\n${`%${"x".repeat(1022)}\n`.repeat(Math.ceil(paddingBytes / 1024))}`;
   const offsets: number[] = [];
   objects.forEach((object, i) => {
     offsets.push(body.length);

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "./global-database";
 
@@ -25,6 +28,9 @@ async function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase();
+  // Evidence the browser uploads and files the tests store land in one folder of this run.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "portal-e2e-data-"));
+  project.provide("dataDir", dataDir);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
@@ -33,6 +39,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
       PORT: String(port),
       HOST: "127.0.0.1",
       APP_URL: baseUrl,
@@ -65,5 +72,6 @@ export default async function setup(project: TestProject) {
     server.kill("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     await database.cleanup();
+    await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button";
-import { PDF_WORKER_URL } from "~/utils/pdf-worker";
+import { PDF_LIB_URL, PDF_WORKER_URL } from "~/utils/pdf-worker";
 
 const FIRST_PAGES = 5;
 
@@ -39,7 +39,7 @@ function PdfPreview({ fileUrl }: { fileUrl: string }) {
     let destroy: (() => void) | undefined;
     (async () => {
       try {
-        const pdfjs = await import("pdfjs-dist");
+        const pdfjs = (await import(/* @vite-ignore */ PDF_LIB_URL)) as typeof import("pdfjs-dist");
         pdfjs.GlobalWorkerOptions.workerSrc = PDF_WORKER_URL;
         const task = pdfjs.getDocument({ url: fileUrl, isEvalSupported: false, withCredentials: true });
         destroy = () => void task.destroy();
