@@ -82,13 +82,14 @@ export async function receiveUpload(request: Request, storage: BlobStorage, limi
       .then((staged) => ({
         staged,
         sha256: inspector.digest(),
-        sizeBytes: inspector.size,
+        sizeBytes: inspector.bytesSeen,
         fileName,
         head: inspector.head,
         tail: inspector.tail,
       }))
       .catch((error: unknown) => {
-        fail(error instanceof UploadTooLargeError ? "too_large" : "aborted");
+        // Storage may report its own error (an aborted S3 upload) for a source that failed first.
+        fail(error instanceof UploadTooLargeError || inspector.exceededLimit ? "too_large" : "aborted");
         return null;
       });
   });

@@ -23,15 +23,18 @@ export class UploadInspector extends Transform {
   private readonly headChunks: Buffer[] = [];
   private headLength = 0;
   private tailBuffer = Buffer.alloc(0);
-  size = 0;
+  bytesSeen = 0;
+  /** Set once more bytes arrived than allowed; the stream has failed by then. */
+  exceededLimit = false;
 
   constructor(private readonly limitBytes: number) {
     super({ highWaterMark: 1024 * 1024 });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-    this.size += chunk.length;
-    if (this.size > this.limitBytes) {
+    this.bytesSeen += chunk.length;
+    if (this.bytesSeen > this.limitBytes) {
+      this.exceededLimit = true;
       done(new UploadTooLargeError(this.limitBytes));
       return;
     }
