@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Question } from "~/domain/questionnaires/model";
+import { EvidenceAnswerInput } from "./evidence/evidence-answer";
 import { controlClass } from "./ui/field";
 import { localized } from "./questionnaire-status";
 
@@ -135,6 +136,6 @@ export function AnswerInput({
         />
       );
     case "evidence":
-      return <p className="text-sm text-slate-600">{t("requests:answer.evidenceLater")}</p>;
+      return <EvidenceAnswerInput id={id} question={question} value={value} disabled={disabled} onChange={onChange} />;
   }
 }

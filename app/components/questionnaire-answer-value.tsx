@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { EvidenceAnswerValue } from "./evidence/evidence-answer";
 import type { Question } from "~/domain/questionnaires/model";
 import { formatCalendarDate, formatNumber } from "~/utils/dates";
 import { localized } from "./questionnaire-status";
@@ -39,7 +40,7 @@ export function AnswerValue({ question, value }: { question: Question; value: un
     case "text":
       return <span className="whitespace-pre-wrap">{String(value)}</span>;
     case "evidence":
-      return <span>{t("requests:answer.evidenceLater")}</span>;
+      return <EvidenceAnswerValue value={value} />;
   }
 }
 

@@ -16,7 +16,9 @@ import { addComment, canComment, findCommentsByQuestion } from "~/domain/questio
 import { clientIntentSchema, commentIntentSchema } from "~/domain/questionnaires/requests/request-forms";
 import { getClientRequestView } from "~/domain/questionnaires/requests/request-views.server";
 import { acceptRequest, returnRequest, reviewAnswer } from "~/domain/questionnaires/requests/review-questionnaire.server";
-import { formatCalendarDate, formatDateTime, formatNumber } from "~/utils/dates";
+import { formatCalendarDate, formatDateTime, formatNumber, todayInDisplayZone } from "~/utils/dates";
+import { EvidenceScreenContext } from "~/components/evidence/evidence-answer";
+import { useMemo } from "react";
 import { domainErrorResponse, notFound, readForm, requestMeta } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Compliance Portal" }];
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw error;
   });
   const comments = await findCommentsByQuestion(actor, params.requestId);
-  return { ...view, comments, canComment: canComment(actor), base: sideBase(actor.organizationKind, actor.organizationId) };
+  return { ...view, comments, canComment: canComment(actor), base: sideBase(actor.organizationKind, actor.organizationId), today: todayInDisplayZone() };
 }
 
 const intentSchema = z.discriminatedUnion("intent", [...clientIntentSchema.options, commentIntentSchema]);
@@ -80,8 +82,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ClientRequestReview() {
-  const { request, content, visibleQuestions, visibleSections, answers, score, history, canReview, canAccept, base, comments, canComment } =
+  const { request, content, visibleQuestions, visibleSections, answers, score, history, canReview, canAccept, base, comments, canComment, evidence, today } =
     useLoaderData<typeof loader>();
+  const evidenceScreen = useMemo(() => ({ side: "client" as const, base, today, files: evidence.files }), [base, today, evidence.files]);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation(["requests", "questionnaires", "common"]);
@@ -92,7 +95,7 @@ export default function ClientRequestReview() {
   const isBusy = navigation.state === "submitting";
 
   return (
-    <>
+    <EvidenceScreenContext.Provider value={evidenceScreen}>
       <p className="mb-2 text-sm">
         <Link to={`${base}/questionnaires`} className="text-brand-700 underline">
           {t("requests:client.review.back")}
@@ -247,6 +250,6 @@ export default function ClientRequestReview() {
             </Card>
           ))}
       </div>
-    </>
+    </EvidenceScreenContext.Provider>
   );
 }

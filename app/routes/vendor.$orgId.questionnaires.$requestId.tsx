@@ -23,7 +23,8 @@ import { assignSection, getDelegationView } from "~/domain/questionnaires/reques
 import { assignIntentSchema, commentIntentSchema, parseAnswerValue, vendorIntentSchema } from "~/domain/questionnaires/requests/request-forms";
 import { openVendorRequest } from "~/domain/questionnaires/requests/request-views.server";
 import { progressOf } from "~/domain/questionnaires/requests/request-rules";
-import { formatCalendarDate } from "~/utils/dates";
+import { formatCalendarDate, todayInDisplayZone } from "~/utils/dates";
+import { EvidenceScreenContext } from "~/components/evidence/evidence-answer";
 import { domainErrorResponse, notFound, readForm, requestMeta } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Compliance Portal" }];
@@ -44,7 +45,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const [comments, delegation] = await Promise.all([findCommentsByQuestion(actor, params.requestId), getDelegationView(actor, params.requestId)]);
   const notice = new URL(request.url).searchParams.get("notice") === "submitted" ? "submitted" : null;
-  return { ...view, comments, canComment: canComment(actor), delegation, base: sideBase(actor.organizationKind, actor.organizationId), notice };
+  return {
+    ...view,
+    comments,
+    canComment: canComment(actor),
+    delegation,
+    base: sideBase(actor.organizationKind, actor.organizationId),
+    notice,
+    today: todayInDisplayZone(),
+  };
 }
 
 const intentSchema = z.discriminatedUnion("intent", [...vendorIntentSchema.options, commentIntentSchema, assignIntentSchema]);
@@ -73,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           if (!parsed.ok) {
             return json({ ok: false as const, formError: { key: "questionnaires:validation.answer.wrongType", params: {} } }, { status: 422 });
           }
-          result = await saveAnswer({ actor, requestId, questionKey: value.questionKey, version: value.version, value: parsed.value });
+          result = await saveAnswer({ actor, requestId, questionKey: value.questionKey, version: value.version, value: parsed.value, meta: requestMeta(request, context) });
         } else {
           result = await confirmPrefill({ actor, requestId, questionKey: value.questionKey, version: value.version });
         }
@@ -127,9 +136,10 @@ export default function VendorRequest() {
   const formError = actionData && "formError" in actionData ? actionData.formError : null;
   const missing = actionData && "missing" in actionData ? actionData.missing : null;
   const isOpen = request.status === "sent" || request.status === "in_progress" || request.status === "returned";
+  const evidenceScreen = useMemo(() => ({ side: "vendor" as const, base, today: data.today, ...data.evidence }), [base, data.today, data.evidence]);
 
   return (
-    <>
+    <EvidenceScreenContext.Provider value={evidenceScreen}>
       <p className="mb-2 text-sm">
         <Link to={`${base}/questionnaires`} className="text-brand-700 underline">
           {t("requests:vendor.request.back")}
@@ -220,6 +230,6 @@ export default function VendorRequest() {
           </Card>
         ) : null}
       </div>
-    </>
+    </EvidenceScreenContext.Provider>
   );
 }

@@ -191,3 +191,20 @@ export async function countEvidenceLinks(executor: Executor, vendorOrgId: string
     .groupBy(evidenceLinks.evidenceId);
   return new Map(rows.map((r) => [r.evidenceId, r.count]));
 }
+
+/** Files named by answers: each version with its document's title, for showing an answer. */
+export async function findEvidenceFiles(executor: Executor, vendorOrgId: string, versionIds: readonly string[]) {
+  if (versionIds.length === 0) return [];
+  return executor
+    .select({
+      versionId: evidenceVersions.id,
+      evidenceId: evidenceItems.id,
+      title: evidenceItems.title,
+      fileName: evidenceVersions.fileName,
+      version: evidenceVersions.version,
+      validUntil: evidenceVersions.validUntil,
+    })
+    .from(evidenceVersions)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceVersions.evidenceId))
+    .where(and(inArray(evidenceVersions.id, [...versionIds]), eq(evidenceItems.vendorOrgId, vendorOrgId)));
+}

@@ -9,6 +9,8 @@ import { formatNumber } from "~/utils/dates";
 export interface UploadOutcome {
   ok: boolean;
   url?: string;
+  evidenceId?: string;
+  versionId?: string;
   formError?: { key: string; params?: Record<string, string | number> };
   fieldErrors?: Record<string, string[]>;
 }
@@ -30,6 +32,7 @@ export function EvidenceUploadForm({
   fileLabel,
   onUploaded,
   intent,
+  idPrefix = "evidence",
 }: {
   uploadUrl: string;
   limitBytes: number;
@@ -40,6 +43,8 @@ export function EvidenceUploadForm({
   /** Instead of following the answer's url (e.g. to stay on the page and revalidate). */
   onUploaded?: (outcome: UploadOutcome) => void;
   intent?: string;
+  /** Keeps ids unique when a page has several upload forms. */
+  idPrefix?: string;
 }) {
   const { t, i18n } = useTranslation("evidence");
   const navigate = useNavigate();
@@ -98,25 +103,25 @@ export function EvidenceUploadForm({
     <Form method="post" encType="multipart/form-data" onSubmit={onSubmit} className="space-y-4" aria-busy={progress ? true : undefined}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <FormError message={shown?.formError ? t(shown.formError.key, { limit: limitMb, ...shown.formError.params }) : null} />
-      {children ? <FieldsWithErrors errors={shown?.fieldErrors}>{children}</FieldsWithErrors> : null}
+      {children ? <FieldsWithErrors id={`${idPrefix}-fields-error`} errors={shown?.fieldErrors}>{children}</FieldsWithErrors> : null}
       <div className="space-y-1">
-        <label htmlFor="evidence-file" className="block text-sm font-medium text-slate-800">
+        <label htmlFor={`${idPrefix}-file`} className="block text-sm font-medium text-slate-800">
           {fileLabel ?? t("upload.file")}
         </label>
         <input
-          id="evidence-file"
+          id={`${idPrefix}-file`}
           name="file"
           type="file"
           required
           className={controlClass}
-          aria-describedby="evidence-file-hint"
+          aria-describedby={`${idPrefix}-file-hint`}
           aria-invalid={shown?.fieldErrors?.file ? true : undefined}
           disabled={!!progress}
         />
-        <p id="evidence-file-hint" className="text-xs text-slate-500">
+        <p id={`${idPrefix}-file-hint`} className="text-xs text-slate-500">
           {t("upload.hint", { limit: limitMb })}
         </p>
-        <FieldErrors id="evidence-file-error" errors={shown?.fieldErrors?.file} />
+        <FieldErrors id={`${idPrefix}-file-error`} errors={shown?.fieldErrors?.file} />
       </div>
       {progress ? (
         <div className="space-y-2" data-testid="upload-progress">
@@ -140,14 +145,14 @@ function formatMegabytes(bytes: number, locale: string) {
 }
 
 /** Field errors from an XHR answer are shown under the form's fields in one list. */
-function FieldsWithErrors({ errors, children }: { errors?: Record<string, string[]>; children: ReactNode }) {
+function FieldsWithErrors({ id, errors, children }: { id: string; errors?: Record<string, string[]>; children: ReactNode }) {
   const messages = Object.entries(errors ?? {})
     .filter(([field]) => field !== "file")
     .flatMap(([, keys]) => keys);
   return (
     <>
       {children}
-      <FieldErrors id="evidence-fields-error" errors={messages} />
+      <FieldErrors id={id} errors={messages} />
     </>
   );
 }

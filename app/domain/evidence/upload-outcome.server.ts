@@ -14,6 +14,7 @@ export interface UploadOutcomeData {
   ok: boolean;
   url?: string;
   evidenceId?: string;
+  versionId?: string;
   formError?: { key: string; params?: Record<string, string | number> };
   fieldErrors?: Record<string, string[]>;
 }
@@ -47,7 +48,7 @@ export async function runEvidenceUpload(input: {
       afterRecord: input.afterRecord,
     });
     const url = input.nextUrl?.(uploaded) ?? `${sideBase("vendor", actor.organizationId)}/evidence/${uploaded.evidenceId}`;
-    return { status: 200, outcome: { ok: true, url, evidenceId: uploaded.evidenceId } };
+    return { status: 200, outcome: { ok: true, url, evidenceId: uploaded.evidenceId, versionId: uploaded.versionId } };
   } catch (error) {
     if (error instanceof EvidenceFormError) return { status: 422, outcome: { ok: false, fieldErrors: error.fieldErrors } };
     if (!isDomainError(error)) throw error;

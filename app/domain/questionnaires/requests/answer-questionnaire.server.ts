@@ -22,6 +22,7 @@ import { isBlankAnswer, validateAnswer, validateSubmission, withoutHiddenAnswers
 import { resolveVisibility } from "../conditions";
 import { questionsOf } from "../model";
 import { assertMayAnswerSection } from "./delegation.server";
+import { resolveEvidenceAnswer, syncAnswerEvidenceLinks } from "./evidence-answers.server";
 import { contextOf, countedAnswers, isEditable, isOpenStatus, todayInAmsterdam } from "./request-rules";
 
 /** Who on the client's side hears that answers were submitted. */
@@ -37,6 +38,8 @@ async function lockVendorRequest(tx: Executor, actor: Actor, requestId: string):
 function requireVendor(actor: Actor, permission: "questionnaire.answer" | "questionnaire.submit") {
   if (actor.organizationKind !== "vendor" || !can(actor, permission)) throw new DomainError("forbidden");
 }
+
+const NO_META: RequestMeta = { ipAddress: null, userAgent: null };
 
 const firstIssue = (issues: AnswerIssue[]) => new DomainError("invalid_input", issues[0].messageKey, issues[0].params);
 
@@ -60,6 +63,8 @@ export async function saveAnswer(input: {
   version: number;
   value: unknown;
   today?: string;
+  /** Where the save came from, for the audit events of evidence it attaches. */
+  meta?: RequestMeta;
 }): Promise<SaveAnswerResult> {
   const { actor, questionKey } = input;
   requireVendor(actor, "questionnaire.answer");
@@ -75,23 +80,33 @@ export async function saveAnswer(input: {
     if (!entry) throw new DomainError("invalid_input", "questionnaires:validation.answer.unknownQuestion");
     const { question } = entry;
     await assertMayAnswerSection(tx, actor, request.id, entry.section.key);
-    if (question.type === "evidence") throw new DomainError("invalid_input", "requests:errors.evidenceLater");
-
     const stored = await findAnswers(tx, request.id);
     const current = stored.find((a) => a.questionKey === questionKey);
     if (!isEditable(request.status, current)) throw new DomainError("invalid_state", "requests:errors.answerLocked");
 
-    const answers = { ...countedAnswers(stored), [questionKey]: input.value };
+    // Evidence answers name the vendor's own files; their dates come from storage, not the form.
+    let given = input.value;
+    let evidenceIds: string[] | null = null;
+    if (question.type === "evidence") {
+      evidenceIds = [];
+      if (!isBlankAnswer(given)) {
+        const resolved = await resolveEvidenceAnswer(tx, actor.organizationId, given, current?.value);
+        given = resolved.value;
+        evidenceIds = resolved.evidenceIds;
+      }
+    }
+
+    const answers = { ...countedAnswers(stored), [questionKey]: given };
     const context = contextOf(request);
     if (!resolveVisibility(request.content, answers, context).questions.has(questionKey)) {
       throw new DomainError("invalid_input", "questionnaires:validation.answer.hiddenQuestionAnswered");
     }
-    const isBlank = isBlankAnswer(input.value);
+    const isBlank = isBlankAnswer(given);
     if (!isBlank) {
-      const issues = validateAnswer(question, input.value, today);
+      const issues = validateAnswer(question, given, today);
       if (issues.length > 0) throw firstIssue(issues);
     }
-    const value = isBlank ? null : input.value;
+    const value = isBlank ? null : given;
 
     const conflict = (row: { value: unknown; version: number; isConfirmed: boolean }): SaveAnswerResult => ({
       status: "conflict",
@@ -99,6 +114,7 @@ export async function saveAnswer(input: {
     });
 
     let version: number;
+    let answerId: string;
     if (!current) {
       if (input.version !== 0) throw new DomainError("conflict", "requests:errors.staleAnswer");
       const inserted = await insertAnswer(tx, { requestId: request.id, questionKey, value, updatedByUserId: actor.userId, isConfirmed: true });
@@ -106,12 +122,17 @@ export async function saveAnswer(input: {
       if (!inserted) return conflict((await getAnswer(tx, request.id, questionKey))!);
       await insertHistory(tx, [{ answerId: inserted.id, requestId: request.id, questionKey, kind: "saved", value, version: inserted.version, changedByUserId: actor.userId }]);
       version = inserted.version;
+      answerId = inserted.id;
     } else {
       if (current.version !== input.version) return conflict(current);
       const updated = await updateAnswer(tx, request.id, questionKey, input.version, { value, isConfirmed: true, updatedByUserId: actor.userId });
       if (!updated) return conflict((await getAnswer(tx, request.id, questionKey))!);
       await insertHistory(tx, [{ answerId: updated.id, requestId: request.id, questionKey, kind: "saved", value, version: updated.version, changedByUserId: actor.userId }]);
       version = updated.version;
+      answerId = updated.id;
+    }
+    if (evidenceIds) {
+      await syncAnswerEvidenceLinks(tx, { actor, meta: input.meta ?? NO_META, partnershipId: request.partnershipId, answerId, evidenceIds });
     }
     started = request.status === "sent" ? request.id : null;
     return { status: "saved", version };

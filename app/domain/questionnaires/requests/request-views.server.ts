@@ -18,6 +18,8 @@ import { scoreQuestionnaire, type QuestionnaireScore } from "../scoring";
 import { prefillRequest } from "./answer-questionnaire.server";
 import { contextOf, countedAnswers, isEditable, openStatuses, progressOf, reviewsOf, todayInAmsterdam } from "./request-rules";
 
+import { uploadLimitBytes } from "~/domain/evidence/upload-evidence.server";
+import { evidenceChoices, evidenceFilesOf } from "./evidence-view.server";
 /**
  * View models of requests for the screens: never whole rows, and nothing of one client ever
  * reaches another (the vendor's lists name each request's own client only).
@@ -113,6 +115,12 @@ export async function openVendorRequest(actor: Actor, requestId: string) {
     canAnswerNew: isEditable(request.status, undefined),
     canAnswer: can(actor, "questionnaire.answer"),
     canSubmit: can(actor, "questionnaire.submit"),
+    evidence: {
+      files: await evidenceFilesOf(actor.organizationId, stored.map((a) => a.value)),
+      choices: await evidenceChoices(actor.organizationId),
+      canUpload: can(actor, "evidence.upload"),
+      uploadLimitBytes: uploadLimitBytes(),
+    },
   };
 }
 
@@ -167,6 +175,7 @@ export async function getClientRequestView(actor: Actor, requestId: string, toda
       questions: Object.fromEntries(score.questions.map((q) => [q.key, { earned: q.earned, possible: q.possible, reason: q.reason }])),
     },
     history,
+    evidence: { files: await evidenceFilesOf(request.vendorOrgId, stored.filter((a) => a.isConfirmed).map((a) => a.value)) },
     canReview: can(actor, "questionnaire.review") && request.status === "submitted",
     canAccept: can(actor, "questionnaire.accept") && request.status === "submitted",
   };

@@ -1,0 +1,133 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { evidenceLinks, questionnaireAnswers } from "#db/schema/index";
+import { templateContentSchema } from "~/domain/questionnaires/model";
+import * as clientFile from "~/routes/client.$orgId.evidence.$evidenceId_.file";
+import * as clientReview from "~/routes/client.$orgId.questionnaires.$requestId";
+import * as vendorRequest from "~/routes/vendor.$orgId.questionnaires.$requestId";
+import { createStoredEvidence } from "../factories/evidence";
+import { createOrganization, createPartnership } from "../factories/index";
+import { createPublishedVersion, createRequest } from "../factories/questionnaire-requests";
+import { db, getRequest, postRequest } from "../helpers";
+import { call, person, type Handler } from "./requests-helpers";
+
+const text = (en: string) => ({ en, nl: `NL ${en}` });
+const template = templateContentSchema.parse({
+  title: text("Certificates"),
+  sections: [
+    {
+      key: "sec",
+      title: text("Security"),
+      questions: [
+        {
+          key: "sec.iso",
+          type: "evidence",
+          text: text("Upload your ISO 27001 certificate"),
+          required: true,
+          weight: 3,
+          critical: false,
+          minFiles: 1,
+          maxFiles: 2,
+          requireValidUntil: true,
+          scoring: { kind: "evidence_present" },
+        },
+      ],
+    },
+  ],
+});
+
+let w: Awaited<ReturnType<typeof world>>;
+async function world() {
+  const client = await createOrganization(db(), "client");
+  const vendor = await createOrganization(db(), "vendor");
+  const partnership = await createPartnership(db(), client.id, vendor.id);
+  const { version } = await createPublishedVersion(db(), client.id, template);
+  const request = await createRequest(db(), partnership.id, version.id);
+  return { client, vendor, partnership, request, responder: await person(vendor.id, "responder"), manager: await person(client.id, "manager") };
+}
+beforeAll(async () => {
+  w = await world();
+});
+
+const save = (value: unknown, version: number, cookie = w.responder.cookie) =>
+  call(
+    vendorRequest.action as Handler,
+    postRequest(`/vendor/${w.vendor.id}/questionnaires/${w.request.id}`, { intent: "save", questionKey: "sec.iso", version: String(version), value: JSON.stringify(value) }, cookie),
+    { orgId: w.vendor.id, requestId: w.request.id },
+  );
+
+async function storedAnswer() {
+  const [row] = await db()
+    .select()
+    .from(questionnaireAnswers)
+    .where(and(eq(questionnaireAnswers.requestId, w.request.id), eq(questionnaireAnswers.questionKey, "sec.iso")));
+  return row;
+}
+
+describe("evidence as the answer to a question", () => {
+  it("attaches the vendor's own file, takes its validity from storage and shares it with the client", async () => {
+    const cert = await createStoredEvidence(db(), w.vendor.id, { title: "ISO 27001", validUntil: "2099-03-31" });
+    // The browser claims a different date; the stored version's date is what counts.
+    const result = await save({ files: [{ fileId: cert.versionId, validUntil: "2199-01-01" }] }, 0);
+    expect(result.body).toMatchObject({ ok: true });
+    const answer = await storedAnswer();
+    expect(answer.value).toEqual({ files: [{ fileId: cert.versionId, validUntil: "2099-03-31" }] });
+    const links = await db().select().from(evidenceLinks).where(eq(evidenceLinks.targetId, answer.id));
+    expect(links).toMatchObject([{ evidenceId: cert.evidenceId, partnershipId: w.partnership.id, targetType: "answer" }]);
+
+    const file = await call(
+      clientFile.loader as Handler,
+      getRequest(`/client/${w.client.id}/evidence/${cert.evidenceId}/file`, w.manager.cookie),
+      { orgId: w.client.id, evidenceId: cert.evidenceId },
+    );
+    expect(file.status).toBe(200);
+  });
+
+  it("refuses another organization's file and an expired one, writing nothing", async () => {
+    const before = await storedAnswer();
+    const otherVendor = await createOrganization(db(), "vendor");
+    const theirs = await createStoredEvidence(db(), otherVendor.id);
+    const foreign = await save({ files: [{ fileId: theirs.versionId }] }, before.version);
+    expect(foreign.status).toBe(422);
+    expect(foreign.body).toMatchObject({ formError: { key: "requests:errors.evidenceUnknown" } });
+
+    const old = await createStoredEvidence(db(), w.vendor.id, { validUntil: "2001-01-01" });
+    const expired = await save({ files: [{ fileId: old.versionId }] }, before.version);
+    expect(expired.status).toBe(422);
+    expect((await storedAnswer()).version).toBe(before.version);
+  });
+
+  it("detaching a file removes the client's access through that answer", async () => {
+    const current = await storedAnswer();
+    const second = await createStoredEvidence(db(), w.vendor.id, { title: "Pentest", validUntil: "2099-01-01" });
+    const first = (current.value as { files: { fileId: string }[] }).files[0].fileId;
+    const both = await save({ files: [{ fileId: first }, { fileId: second.versionId }] }, current.version);
+    expect(both.body).toMatchObject({ ok: true });
+    const only = await save({ files: [{ fileId: first }] }, (both.body as { version: number }).version);
+    expect(only.body).toMatchObject({ ok: true });
+    const links = await db().select().from(evidenceLinks).where(eq(evidenceLinks.targetId, current.id));
+    expect(links.map((l) => l.evidenceId)).not.toContain(second.evidenceId);
+    const file = await call(
+      clientFile.loader as Handler,
+      getRequest(`/client/${w.client.id}/evidence/${second.evidenceId}/file`, w.manager.cookie),
+      { orgId: w.client.id, evidenceId: second.evidenceId },
+    );
+    expect(file.status).toBe(404);
+  });
+
+  it("shows the client each file's title and validity once submitted", async () => {
+    const submit = await call(
+      vendorRequest.action as Handler,
+      postRequest(`/vendor/${w.vendor.id}/questionnaires/${w.request.id}`, { intent: "submit" }, w.responder.cookie),
+      { orgId: w.vendor.id, requestId: w.request.id },
+    );
+    expect(submit.status).toBe(302);
+    const view = await call(clientReview.loader as Handler, getRequest(`/client/${w.client.id}/questionnaires/${w.request.id}`, w.manager.cookie), {
+      orgId: w.client.id,
+      requestId: w.request.id,
+    });
+    const files = (view.body as { evidence: { files: Record<string, { title: string; validUntil: string }> } }).evidence.files;
+    expect(Object.values(files)).toMatchObject([{ title: "ISO 27001", validUntil: "2099-03-31" }]);
+    expect((view.body as { score: { questions: Record<string, { earned: number }> } }).score.questions["sec.iso"].earned).toBe(3);
+  });
+});
