@@ -4,52 +4,21 @@
  * - warm start: the same DATA_DIR again
  * - page latency: concurrent signed-in users loading their organization's home page
  * - autosave: 50 concurrent vendor users saving answers (see autosave.ts)
+ * - upload: a 500 MB evidence file through the app, next to the disk's own speed (see upload.ts)
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, chmod } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { benchAutosave } from "./autosave";
+import { signIn as signInAs, startServer as startAppServer, stopServer } from "./server";
+import { benchUpload } from "./upload";
 
 const PORT = 3950;
 const base = `http://127.0.0.1:${PORT}`;
 
-async function startServer(dataDir: string) {
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production", SMTP_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(log);
-    try {
-      if ((await fetch(`${base}/sign-in`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, ms: performance.now() - started };
-}
-
-async function stop(child: ReturnType<typeof spawn>) {
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
-}
-
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${base}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: new URLSearchParams({ email, password: "Welkom-demo-2026" }),
-  });
-  return response.headers.get("set-cookie")!.split(";")[0];
-}
+const startServer = (dataDir: string) => startAppServer({ port: PORT, env: { DATABASE_URL: "", DATA_DIR: dataDir } });
+const stop = stopServer;
+const signIn = (email: string) => signInAs(base, email);
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -100,3 +69,6 @@ try {
 
 // Issue 3's target: p95 under 50 ms at 50 concurrent vendor users.
 await benchAutosave({ users: 50, seconds: 10, port: PORT + 1 });
+
+// Issue 4's targets: at least half the raw disk speed, and RSS growth under 64 MB.
+await benchUpload({ sizeMb: Number(process.env.BENCH_UPLOAD_MB ?? 500), port: PORT + 2 });
