@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { conditionOperators, contextFields, questionTypes, type Condition } from "~/domain/questionnaires/model";
+import { conditionOperators, contextFields, questionTypes, type Condition, type Question, type ScoringRule } from "~/domain/questionnaires/model";
+import { THRESHOLD_ROWS } from "~/domain/questionnaires/templates/builder-form";
 import type { QuestionCells } from "~/domain/questionnaires/templates/question-row";
 
 /** Hidden fields every builder post carries: what to do, and the draft version it edits. */
@@ -167,6 +168,75 @@ export function ConditionForm({
       </div>
       <div className="md:col-span-4">
         <Button variant="secondary">{t("builder.condition.save")}</Button>
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * The scoring rule of one question as a form of its type: which yes/no answer complies (and
+ * credit for "partly"), how choices combine (their credits are set with the options), number
+ * thresholds, the maximum age of a date. "Not scored" removes the rule.
+ */
+export function ScoringForm({ idPrefix, lockVersion, question }: { idPrefix: string; lockVersion: number; question: Question }) {
+  const { t } = useTranslation("questionnaires");
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const rule = question.scoring as ScoringRule | undefined;
+  const percent = (credit: number | undefined) => (credit === undefined ? "" : String(Math.round(credit * 1000) / 10));
+  return (
+    <Form method="post" className="grid gap-3 md:grid-cols-4">
+      <BuilderHidden intent="setScoring" lockVersion={lockVersion} extra={{ questionKey: question.key, questionType: question.type }} />
+      <label className="inline-flex items-center gap-2 text-sm md:col-span-4">
+        <input type="checkbox" name="scored" defaultChecked={!!rule} /> {t("builder.scoring.scored")}
+      </label>
+      {question.type === "yes_no" ? (
+        <>
+          <SelectField id={id("compliant")} name="compliantAnswer" label={t("builder.scoring.compliantAnswer")} defaultValue={rule?.kind === "yes_no" ? rule.compliantAnswer : "yes"}>
+            <option value="yes">{t("choices.yes")}</option>
+            <option value="no">{t("choices.no")}</option>
+          </SelectField>
+          <TextField id={id("partly")} name="partlyCredit" type="number" min={0} max={100} step="any" label={t("builder.scoring.partlyCredit")} defaultValue={rule?.kind === "yes_no" ? percent(rule.partlyCredit) : ""} />
+        </>
+      ) : null}
+      {question.type === "multiple_choice" ? (
+        <SelectField id={id("combine")} name="combine" label={t("builder.scoring.combine")} defaultValue={rule?.kind === "option_credit" && "combine" in rule ? String(rule.combine) : "sum"}>
+          <option value="sum">{t("builder.scoring.combineSum")}</option>
+          <option value="min">{t("builder.scoring.combineMin")}</option>
+        </SelectField>
+      ) : null}
+      {question.type === "single_choice" || question.type === "multiple_choice" ? (
+        <p className="text-xs text-slate-600 md:col-span-4">{t("builder.scoring.optionCredits")}</p>
+      ) : null}
+      {question.type === "number" ? (
+        <>
+          <SelectField id={id("direction")} name="thresholdDirection" label={t("builder.scoring.direction")} defaultValue={rule?.kind === "thresholds" ? rule.direction : "at_least"}>
+            <option value="at_least">{t("builder.scoring.atLeast")}</option>
+            <option value="at_most">{t("builder.scoring.atMost")}</option>
+          </SelectField>
+          <fieldset className="md:col-span-3">
+            <legend className="text-sm font-medium text-slate-800">{t("builder.scoring.thresholds")}</legend>
+            <div className="mt-1 grid grid-cols-2 gap-2">
+              {Array.from({ length: THRESHOLD_ROWS }, (_, i) => {
+                const row = rule?.kind === "thresholds" ? rule.thresholds[i] : undefined;
+                return (
+                  <div key={i} className="contents">
+                    <TextField id={id(`tv${i}`)} name={`thresholdValue${i}`} type="number" step="any" label={t("builder.scoring.thresholdValue", { n: i + 1 })} defaultValue={row ? String(row.value) : ""} />
+                    <TextField id={id(`tc${i}`)} name={`thresholdCredit${i}`} type="number" min={0} max={100} step="any" label={t("builder.scoring.thresholdCredit", { n: i + 1 })} defaultValue={row ? percent(row.credit) : ""} />
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        </>
+      ) : null}
+      {question.type === "date" ? (
+        <TextField id={id("months")} name="maxAgeMonths" type="number" min={1} step={1} label={t("builder.scoring.maxAgeMonths")} defaultValue={rule?.kind === "max_age" ? String(rule.months) : "12"} />
+      ) : null}
+      {question.type === "text" || question.type === "evidence" ? (
+        <p className="text-xs text-slate-600 md:col-span-4">{t(`builder.scoring.${question.type === "text" ? "nonEmpty" : "evidencePresent"}`)}</p>
+      ) : null}
+      <div className="md:col-span-4">
+        <Button variant="secondary">{t("builder.scoring.save")}</Button>
       </div>
     </Form>
   );

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertCan, isUuid, requireActor } from "~/auth/guards.server";
 import { can, type Action } from "~/auth/policy";
-import { BuilderButton, BuilderHidden, ConditionForm, QuestionForm } from "~/components/template-builder-forms";
+import { BuilderButton, BuilderHidden, ConditionForm, QuestionForm, ScoringForm } from "~/components/template-builder-forms";
 import { TemplateIssues } from "~/components/template-issues";
 import { describeCondition } from "~/components/template-preview";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const builderIntents = new Set([
   "meta", "addSection", "updateSection", "removeSection", "moveSection", "addQuestion", "updateQuestion",
-  "removeQuestion", "moveQuestion", "moveQuestionToSection", "setCondition",
+  "removeQuestion", "moveQuestion", "moveQuestionToSection", "setCondition", "setScoring",
 ]);
 
 /**
@@ -288,6 +288,12 @@ export default function TemplateBuilder() {
                         <summary className="cursor-pointer text-sm text-brand-700">{t("questionnaires:builder.editCondition")}</summary>
                         <div className="mt-2">
                           <ConditionForm idPrefix={`q${s}-${q}-cond`} lockVersion={lock} extra={{ questionKey: question.key }} condition={question.showWhen} questionKeys={earlierKeys(question.key)} />
+                        </div>
+                      </details>
+                      <details>
+                        <summary className="cursor-pointer text-sm text-brand-700">{t("questionnaires:builder.editScoring")}</summary>
+                        <div className="mt-2">
+                          <ScoringForm idPrefix={`q${s}-${q}-score`} lockVersion={lock} question={question} />
                         </div>
                       </details>
                       {content.sections.length > 1 ? (

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   auditEvents,
@@ -218,7 +218,7 @@ describe("send -> answer -> submit -> review -> return -> resubmit -> accept", (
     const finalView = await openAsClient(w, requestId);
     expect((finalView.body!.history as { questionKey: string }[]).filter((h) => h.questionKey === "gen.staff")).toHaveLength(5);
     expect(finalView.body!.request).toMatchObject({ status: "accepted", score: 88.9 });
-    const actions = (await db().select().from(auditEvents).where(eq(auditEvents.entityId, requestId))).map((e) => e.action);
+    const actions = (await db().select().from(auditEvents).where(eq(auditEvents.entityId, requestId)).orderBy(asc(auditEvents.id))).map((e) => e.action);
     expect(actions).toEqual(["questionnaire.sent", "questionnaire.section_assigned", "questionnaire.submitted", "answer.reviewed", "answer.reviewed", "questionnaire.returned", "questionnaire.submitted", "questionnaire.accepted"]);
 
     // Accepted requests are no longer on the to-do list, still in the full list.

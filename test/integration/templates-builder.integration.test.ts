@@ -9,6 +9,7 @@ import { loader as previewLoader } from "~/routes/client.$orgId.templates.$templ
 import { action as listAction, loader as listLoader } from "~/routes/client.$orgId.templates._index";
 import { createMember, createPartnership } from "../factories/index";
 import { createRequest, createTemplate } from "../factories/templates";
+import { smallTemplate } from "../factories/questionnaire-requests";
 import { db, getRequest, postRequest, responseOf, sessionCookieFor, statusOf, testContext } from "../helpers";
 
 type Data<T extends (...args: never[]) => unknown> = Exclude<Awaited<ReturnType<T>>, Response>;
@@ -137,6 +138,44 @@ describe("templates list and builder", () => {
     const moved = await postBuilder(manager.orgId, template.id, manager.cookie, { intent: "moveSection", lockVersion: "2", sectionKey: "second", direction: "up" });
     expect(moved.status).toBe(302);
     expect((await builder(manager.orgId, template.id, manager.cookie)).content.sections.map((s) => s.key)).toEqual(["second", "general"]);
+  });
+
+  it("sets a number question's thresholds with the scoring form, and removes the rule again", async () => {
+    const manager = await member("manager");
+    const { template } = await createTemplate(db(), manager.orgId, { content: smallTemplate });
+    const lockVersion = String((await builder(manager.orgId, template.id, manager.cookie)).shownVersion.lockVersion);
+    const set = await postBuilder(manager.orgId, template.id, manager.cookie, {
+      intent: "setScoring",
+      lockVersion,
+      questionKey: "gen.staff",
+      questionType: "number",
+      scored: "on",
+      thresholdDirection: "at_least",
+      thresholdValue0: "20",
+      thresholdCredit0: "100",
+      thresholdValue1: "10",
+      thresholdCredit1: "40",
+    });
+    expect(set.status).toBe(302);
+    let data = await builder(manager.orgId, template.id, manager.cookie);
+    const staff = () => data.content.sections[0].questions.find((q) => q.key === "gen.staff")!;
+    expect(staff().scoring).toEqual({ kind: "thresholds", direction: "at_least", thresholds: [{ value: 20, credit: 1 }, { value: 10, credit: 0.4 }] });
+
+    // A rule of the wrong kind for the type is refused by the template schema.
+    const wrong = await postBuilder(manager.orgId, template.id, manager.cookie, {
+      intent: "setScoring",
+      lockVersion: String(data.shownVersion.lockVersion),
+      questionKey: "gen.staff",
+      questionType: "yes_no",
+      scored: "on",
+      compliantAnswer: "yes",
+    });
+    expect(wrong.status).toBe(422);
+
+    const cleared = await postBuilder(manager.orgId, template.id, manager.cookie, { intent: "setScoring", lockVersion: String(data.shownVersion.lockVersion), questionKey: "gen.staff", questionType: "number" });
+    expect(cleared.status).toBe(302);
+    data = await builder(manager.orgId, template.id, manager.cookie);
+    expect(staff().scoring).toBeUndefined();
   });
 
   it("refuses an edit that makes the template invalid, with the problems, and writes nothing", async () => {

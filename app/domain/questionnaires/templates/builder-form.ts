@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { conditionOperators, contextFields, type Condition, type LocalizedText, type Question } from "../model";
+import { conditionOperators, contextFields, questionTypes, type Condition, type LocalizedText, type Question, type ScoringRule } from "../model";
 import type { TemplateEdit } from "./edit-content";
 import type { TransferIssue } from "./json-transfer";
 import { cellsToQuestion, invalidJson, type QuestionCells } from "./question-row";
@@ -22,6 +22,7 @@ export const builderIntents = [
   "moveQuestion",
   "moveQuestionToSection",
   "setCondition",
+  "setScoring",
 ] as const;
 export type BuilderIntent = (typeof builderIntents)[number];
 
@@ -58,6 +59,68 @@ export function conditionFromForm(form: FormData): { ok: true; condition: Condit
   const field = z.enum(contextFields).safeParse(text(form, "conditionField"));
   if (kind === "context" && field.success) return { ok: true, condition: { kind, field: field.data, op: op.data, value } };
   return { ok: false, issues: [{ path: "conditionKind", messageKey: invalidForm }] };
+}
+
+/** How many threshold rows the scoring form offers for a number question. */
+export const THRESHOLD_ROWS = 4;
+
+/** A percentage typed in the form (0..100) as a credit (0..1); blank is "not given". */
+function creditOf(raw: string): number | undefined | null {
+  if (raw === "") return undefined;
+  const value = Number(raw.replace(",", "."));
+  return Number.isFinite(value) && value >= 0 && value <= 100 ? Math.round(value * 10) / 1000 : null;
+}
+
+/**
+ * The scoring fields of the builder, per question type (posted as `questionType`): "scored" off
+ * removes the rule; on, the fields of the type's one rule kind. Bounds and combinations are
+ * then checked by the template schema, as for every edit.
+ */
+export function scoringFromForm(form: FormData): { ok: true; scoring: ScoringRule | null } | { ok: false; issues: TransferIssue[] } {
+  const bad = (path: string): { ok: false; issues: TransferIssue[] } => ({ ok: false, issues: [{ path, messageKey: invalidForm }] });
+  if (text(form, "scored") !== "on") return { ok: true, scoring: null };
+  const type = z.enum(questionTypes).safeParse(text(form, "questionType"));
+  if (!type.success) return bad("questionType");
+  switch (type.data) {
+    case "yes_no": {
+      const compliantAnswer = z.enum(["yes", "no"]).safeParse(text(form, "compliantAnswer"));
+      const partly = creditOf(text(form, "partlyCredit"));
+      if (!compliantAnswer.success) return bad("compliantAnswer");
+      if (partly === null) return bad("partlyCredit");
+      return { ok: true, scoring: { kind: "yes_no", compliantAnswer: compliantAnswer.data, ...(partly === undefined ? {} : { partlyCredit: partly }) } };
+    }
+    case "single_choice":
+      return { ok: true, scoring: { kind: "option_credit" } };
+    case "multiple_choice": {
+      const combine = z.enum(["sum", "min"]).safeParse(text(form, "combine"));
+      return combine.success ? { ok: true, scoring: { kind: "option_credit", combine: combine.data } } : bad("combine");
+    }
+    case "number": {
+      const direction = z.enum(["at_least", "at_most"]).safeParse(text(form, "thresholdDirection"));
+      if (!direction.success) return bad("thresholdDirection");
+      const thresholds: { value: number; credit: number }[] = [];
+      for (let i = 0; i < THRESHOLD_ROWS; i++) {
+        const rawValue = text(form, `thresholdValue${i}`);
+        const rawCredit = text(form, `thresholdCredit${i}`);
+        if (rawValue === "" && rawCredit === "") continue;
+        const value = Number(rawValue.replace(",", "."));
+        const credit = creditOf(rawCredit);
+        if (rawValue === "" || !Number.isFinite(value)) return bad(`thresholdValue${i}`);
+        if (credit === undefined || credit === null) return bad(`thresholdCredit${i}`);
+        thresholds.push({ value, credit });
+      }
+      if (thresholds.length === 0) return bad("thresholdValue0");
+      return { ok: true, scoring: { kind: "thresholds", direction: direction.data, thresholds } };
+    }
+    case "date": {
+      const months = Number(text(form, "maxAgeMonths"));
+      return Number.isInteger(months) && months > 0 ? { ok: true, scoring: { kind: "max_age", months } } : bad("maxAgeMonths");
+    }
+    case "text":
+      return { ok: true, scoring: { kind: "non_empty" } };
+    case "evidence":
+      return { ok: true, scoring: { kind: "evidence_present" } };
+  }
 }
 
 const questionCellNames: (keyof QuestionCells)[] = [
@@ -122,6 +185,11 @@ export function editFromForm(form: FormData): { ok: true; edit: TemplateEdit } |
       return questionKey
         ? { ok: true, edit: { op: "setQuestionCondition", questionKey, condition: parsed.condition } }
         : { ok: true, edit: { op: "setSectionCondition", sectionKey: text(form, "sectionKey"), condition: parsed.condition } };
+    }
+    case "setScoring": {
+      const parsed = scoringFromForm(form);
+      if (!parsed.ok) return parsed;
+      return { ok: true, edit: { op: "setScoring", questionKey: text(form, "questionKey"), scoring: parsed.scoring } };
     }
     default:
       return bad();
