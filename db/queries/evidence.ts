@@ -208,3 +208,14 @@ export async function findEvidenceFiles(executor: Executor, vendorOrgId: string,
     .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceVersions.evidenceId))
     .where(and(inArray(evidenceVersions.id, [...versionIds]), eq(evidenceItems.vendorOrgId, vendorOrgId)));
 }
+
+/** Every document linked anywhere in one partnership (answers, agreements, shared as a whole…), once each. */
+export async function findPartnershipEvidence(executor: Executor, partnershipId: string): Promise<EvidenceSummaryRow[]> {
+  return executor
+    .selectDistinctOn([evidenceItems.id], evidenceSummaryColumns)
+    .from(evidenceLinks)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))
+    .innerJoin(evidenceVersions, eq(evidenceVersions.id, evidenceItems.currentVersionId))
+    .where(eq(evidenceLinks.partnershipId, partnershipId))
+    .orderBy(evidenceItems.id);
+}

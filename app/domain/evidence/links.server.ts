@@ -22,13 +22,14 @@ export interface EvidenceLinkInput {
  * Shares one of the vendor's documents with the client of one partnership by attaching it to
  * something there (an answer, an agreement, an attestation). Call it inside the transaction that
  * checked the target belongs to that partnership. Linking twice is a no-op. Evidence of another
- * organization, archived evidence or a partnership of another vendor: not found.
+ * organization or a partnership of another vendor: not found; archived evidence: refused.
  */
 export async function linkEvidence(tx: Executor, input: EvidenceLinkInput): Promise<{ created: boolean }> {
   const { actor } = input;
   if (actor.organizationKind !== "vendor") throw new DomainError("not_found");
   const evidence = await getVendorEvidence(tx, actor.organizationId, input.evidenceId);
-  if (!evidence || evidence.archivedAt) throw new DomainError("not_found", "evidence:errors.notFound");
+  if (!evidence) throw new DomainError("not_found", "evidence:errors.notFound");
+  if (evidence.archivedAt) throw new DomainError("invalid_state", "evidence:errors.archived");
   const [partnership] = await tx
     .select({ id: partnerships.id, clientOrgId: partnerships.clientOrgId })
     .from(partnerships)
