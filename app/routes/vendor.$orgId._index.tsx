@@ -2,7 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "#db/client.server";
+import { findVendorEvidence } from "#db/queries/evidence";
 import { findPartnershipsForVendor } from "#db/queries/partnerships";
+import { can } from "~/auth/policy";
+import { expiryState } from "~/domain/evidence/expiry";
+import { todayInDisplayZone } from "~/utils/dates";
 import { requireActor } from "~/auth/guards.server";
 import { StatusBadge } from "~/components/partnership-badges";
 import { VendorRequestTable } from "~/components/questionnaire-vendor-table";
@@ -17,15 +21,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const clients = await findPartnershipsForVendor(db(), actor.organizationId);
   // A contributor's to-do list: only what was delegated to them.
   const todo = await onlyDelegatedRequests(actor, await findVendorRequestList(actor, { openOnly: true }));
-  return { base: sideBase(actor.organizationKind, actor.organizationId), clients, todo };
+  const today = todayInDisplayZone();
+  const evidenceNeedingRenewal = can(actor, "evidence.view")
+    ? (await findVendorEvidence(db(), actor.organizationId)).filter((e) => ["expiring", "expired"].includes(expiryState(e.validUntil, today))).length
+    : 0;
+  return { base: sideBase(actor.organizationKind, actor.organizationId), clients, todo, evidenceNeedingRenewal };
 }
 
 export default function VendorHome() {
-  const { base, clients, todo } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("orgs");
+  const { base, clients, todo, evidenceNeedingRenewal } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["orgs", "evidence"]);
   return (
     <>
       <PageHeader title={t("vendorHome.title")} description={t("vendorHome.intro")} />
+      {evidenceNeedingRenewal > 0 ? (
+        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" role="status">
+          {t("evidence:library.expiringNotice", { count: evidenceNeedingRenewal })}{" "}
+          <Link className="font-medium underline" to={`${base}/evidence`}>
+            {t("evidence:library.title")}
+          </Link>
+        </p>
+      ) : null}
       {todo.length === 0 ? (
         <EmptyState title={t("vendorHome.todoEmpty.title")}>
           <p>{t("vendorHome.todoEmpty.body")}</p>
