@@ -12,6 +12,12 @@ import { StatusBadge, TierBadge } from "~/components/partnership-badges";
 import { PartnershipFacts } from "~/components/partnership-facts";
 import { PartnershipRegisterFields, type RegisterFields } from "~/components/partnership-register-fields";
 import { QuestionnaireCadences } from "~/components/questionnaire-cadences";
+import { AgreementsLink } from "~/components/agreements/partnership-link";
+import { PartnershipEvidence } from "~/components/evidence/partnership-evidence";
+import { partnershipEvidence } from "~/domain/evidence/partnership-evidence.server";
+import { SubprocessorsLink } from "~/components/subprocessors/partnership-link";
+import { TrainingLink } from "~/components/training/partnership-link";
+import { countPendingSubprocessors } from "~/domain/subprocessors/register.server";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, FormError, Notice, PageHeader } from "~/components/ui/layout";
 import { changePartnershipStatus } from "~/domain/orgs/change-partnership-status.server";
@@ -25,7 +31,7 @@ import { revokePartnerInvitation } from "~/domain/orgs/revoke-partner-invitation
 import { updatePartnership } from "~/domain/orgs/update-partnership.server";
 import { suggestedIntervalMonths } from "~/domain/questionnaires/requests/cadence";
 import { findCadencesForPartnership, findCadenceTemplateOptions, setCadence, stopCadence } from "~/domain/questionnaires/requests/cadences.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime, todayInDisplayZone } from "~/utils/dates";
 import { appUrl, domainErrorResponse, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
 
 const notices = ["invited", "saved", "unchanged", "status", "resent", "revoked"] as const;
@@ -76,6 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayViewCadences ? findCadencesForPartnership(actor, partnership.id) : [],
     canManageCadences ? findCadenceTemplateOptions(actor) : [],
   ]);
+  const subprocessorsPending = await countPendingSubprocessors(actor, partnership.id);
+  const evidence = can(actor, "evidence.view") ? await partnershipEvidence(partnership.id) : [];
   return {
     ...view,
     cadence: {
@@ -87,6 +95,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notice: cadenceNotices.find((n) => n === cadenceNotice) ?? null,
     },
     partnership,
+    subprocessorsPending,
+    evidence,
+    today: todayInDisplayZone(),
     base: sideBase(actor.organizationKind, actor.organizationId),
     canEdit: can(actor, "partnership.edit"),
     canInvite: can(actor, "partnership.invite"),
@@ -166,7 +177,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PartnershipDetail() {
-  const { partnership, invitation, base, canEdit, canInvite, notice, cadence } = useLoaderData<typeof loader>();
+  const { partnership, invitation, base, canEdit, canInvite, notice, cadence, subprocessorsPending, evidence, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation(["orgs", "common"]);
   const locale = i18n.language;
@@ -273,6 +284,11 @@ export default function PartnershipDetail() {
             fieldErrors={actionData && "result" in actionData && actionData.intent === "cadence_set" ? actionData.result.error : undefined}
           />
         ) : null}
+
+        <PartnershipEvidence items={evidence} base={base} today={today} side="client" />
+        <SubprocessorsLink to={`${base}/partners/${partnership.id}/subprocessors`} pending={subprocessorsPending} />
+        <AgreementsLink to={`${base}/agreements`} />
+        <TrainingLink to={`${base}/training`} />
 
         {canEdit && partnership.isEditable ? <EditRegister key={partnership.version} /> : null}
       </div>

@@ -15,6 +15,8 @@ import { sideBase } from "~/domain/orgs/navigation";
 import { partnershipStatuses } from "~/domain/orgs/partnership-status";
 import { formatCalendarDate } from "~/utils/dates";
 import { DataTable } from "~/components/ui/table";
+import { PendingSubprocessorsOverview } from "~/components/subprocessors/pending-overview";
+import { findClientPendingOverview } from "~/domain/subprocessors/register.server";
 
 // A filter value that is not one of the options is ignored, not an error: URLs get edited.
 const filterSchema = z.object({
@@ -31,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tier: search.get("tier") || undefined,
   });
   const rows = await findPartnershipsForClient(db(), actor.organizationId, filters);
+  const pendingSubprocessors = await findClientPendingOverview(actor);
   return {
+    pendingSubprocessors,
     base: sideBase(actor.organizationKind, actor.organizationId),
     canInvite: can(actor, "partnership.invite"),
     filters,
@@ -48,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PartnerRegister() {
-  const { base, canInvite, filters, partners } = useLoaderData<typeof loader>();
+  const { base, canInvite, filters, partners, pendingSubprocessors } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation(["orgs", "common"]);
   const isFiltered = Boolean(filters.status || filters.tier);
   return (
@@ -64,6 +68,7 @@ export default function PartnerRegister() {
           ) : null
         }
       />
+      <PendingSubprocessorsOverview base={base} proposals={pendingSubprocessors} />
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("orgs:partners.filters")}>
         <div className="w-48">
           <SelectField id="filter-status" name="status" label={t("orgs:fields.status")} defaultValue={filters.status ?? ""} key={`s-${filters.status ?? ""}`}>

@@ -10,6 +10,13 @@ import { getVendorPartnershipView } from "~/domain/orgs/partnership-detail.serve
 import { getAnswerReuse, setAnswerReuse } from "~/domain/questionnaires/requests/request-views.server";
 import { domainErrorResponse, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
 import { AnswerReuseToggle } from "~/components/questionnaire-reuse-toggle";
+import { AgreementsLink } from "~/components/agreements/partnership-link";
+import { todayInDisplayZone } from "~/utils/dates";
+import { PartnershipEvidence } from "~/components/evidence/partnership-evidence";
+import { partnershipEvidence } from "~/domain/evidence/partnership-evidence.server";
+import { SubprocessorsLink } from "~/components/subprocessors/partnership-link";
+import { TrainingLink } from "~/components/training/partnership-link";
+import { countPendingSubprocessors } from "~/domain/subprocessors/register.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.partnership.clientName} · Compliance Portal` : "Compliance Portal" },
@@ -22,7 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   assertCan(actor, "partnership.view", { type: "partnership", clientOrgId: partnership.clientOrgId, vendorOrgId: partnership.vendorOrgId });
   const { clientOrgId: _client, vendorOrgId: _vendor, ...view } = partnership;
   const answerReuse = await getAnswerReuse(actor, partnership.id);
-  return { base: sideBase(actor.organizationKind, actor.organizationId), partnership: view, answerReuse };
+  const subprocessorsPending = await countPendingSubprocessors(actor, partnership.id);
+  const evidence = await partnershipEvidence(partnership.id);
+  return {
+    base: sideBase(actor.organizationKind, actor.organizationId),
+    partnership: view,
+    answerReuse,
+    subprocessorsPending,
+    evidence,
+    today: todayInDisplayZone(),
+  };
 }
 
 /** Intent "reuse": the vendor's admin switches answer reuse ("answer once") for this client. */
@@ -41,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function VendorClientPartnership() {
-  const { base, partnership, answerReuse } = useLoaderData<typeof loader>();
+  const { base, partnership, answerReuse, subprocessorsPending, evidence, today } = useLoaderData<typeof loader>();
   const { t } = useTranslation("orgs");
   return (
     <>
@@ -56,6 +72,16 @@ export default function VendorClientPartnership() {
         <p className="mt-3 text-xs text-slate-500">{t("vendorView.tierHelp")}</p>
       </Card>
       <AnswerReuseToggle {...answerReuse} />
+      <div className="mt-4">
+        <PartnershipEvidence items={evidence} base={base} today={today} side="vendor" />
+      </div>
+      <div className="mt-4 space-y-4">
+        <SubprocessorsLink to={`${base}/clients/${partnership.id}/subprocessors`} pending={subprocessorsPending} />
+        <AgreementsLink to={`${base}/agreements`} />
+      </div>
+      <div className="mt-4">
+        <TrainingLink to={`${base}/training`} />
+      </div>
     </>
   );
 }

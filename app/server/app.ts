@@ -30,7 +30,9 @@ export function createApp(build: ServerBuild) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env().TRUST_PROXY_HOPS);
-  app.use(compression());
+  // Action answers are small and streamed (so compression's size threshold never applies);
+  // compressing them costs more CPU than it saves bytes. Pages and data reads are compressed.
+  app.use(compression({ filter: (req, res) => (req.method === "GET" || req.method === "HEAD") && compression.filter(req, res) }));
 
   // Only reads share lookups: after an action (a POST) the loaders must see what it changed.
   app.use((req, _res, next) => (req.method === "GET" || req.method === "HEAD" ? runInRequestScope(next) : next()));

@@ -2,8 +2,12 @@ import PgBoss from "pg-boss";
 import { db } from "#db/client.server";
 import { deliverPendingEmails } from "~/domain/notifications/deliver-email.server";
 import { registerMailWaker } from "~/domain/notifications/mail-queue.server";
+import { sendEvidenceExpiryReminders } from "~/domain/evidence/expiry-reminders.server";
 import { issueDueCadences } from "~/domain/questionnaires/requests/cadences.server";
+import { approveLapsedProposals } from "~/domain/subprocessors/lapse.server";
+import { sendTrainingLapseReminders } from "~/domain/training/lapse-reminders.server";
 import { todayInDisplayZone } from "~/utils/dates";
+import { runAgreementLifecycle } from "~/domain/agreements/lifecycle.server";
 
 const MAIL_QUEUE = "mail.deliver";
 const MAIL_SWEEP = "mail.sweep";
@@ -14,10 +18,32 @@ const MAIL_SWEEP = "mail.sweep";
  */
 const dailyJobs: Array<{ queue: string; run: (today: string) => Promise<string[]> }> = [
   {
+    queue: "training.lapse",
+    run: async (today) => (await sendTrainingLapseReminders(db(), today)).problems,
+  },
+  {
+    queue: "agreements.lifecycle",
+    run: async (today) => {
+      await runAgreementLifecycle(db(), today);
+      return [];
+    },
+  },
+  {
+    queue: "evidence.expiry",
+    run: (today) => sendEvidenceExpiryReminders(db(), today),
+  },
+  {
     queue: "questionnaires.cadence",
     run: async (today) => {
       const outcomes = await issueDueCadences(db(), today);
       return outcomes.filter((o) => o.result === "failed").map((o) => `cadence ${o.cadenceId} failed: ${o.error}`);
+    },
+  },
+  {
+    queue: "subprocessors.lapse",
+    run: async (today) => {
+      const outcomes = await approveLapsedProposals(db(), today);
+      return outcomes.flatMap((o) => (o.result === "failed" ? [`sub-processor ${o.subprocessorId} failed: ${o.error}`] : []));
     },
   },
 ];

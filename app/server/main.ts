@@ -5,6 +5,7 @@ import { closeDatabase, db, openDatabase } from "#db/client.server";
 import { runMigrations } from "#db/migrate.server";
 import { isDatabaseEmpty, seedDemoData, demoSignInHelp } from "#db/seed/demo";
 import { syncStandardLibrary } from "~/domain/questionnaires/templates/sync-library.server";
+import { syncAgreementLibrary } from "~/domain/agreements/templates.server";
 import { env } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startJobs } from "./jobs.server";
@@ -25,6 +26,7 @@ log(isEmbedded ? `embedded PostgreSQL running, data in ${path.resolve(config.DAT
 await runMigrations(url);
 // The standard questionnaire library is product data: every start brings it up to date.
 await syncStandardLibrary(db());
+await syncAgreementLibrary(db());
 
 const seedWanted =
   config.SEED_DEMO_DATA === "always" || (config.SEED_DEMO_DATA === "auto" && isEmbedded);

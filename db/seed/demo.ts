@@ -10,6 +10,7 @@ import {
   createPartnership,
   createUser,
 } from "../../test/factories/index";
+import { seedDemoSubprocessors } from "./demo-subprocessors";
 
 /** Every demo account uses this password; the start-up log prints it. */
 export const DEMO_PASSWORD = "Welkom-demo-2026";
@@ -138,6 +139,10 @@ export async function seedDemoData(database: Database) {
       });
     }
   });
+  await seedDemoSubprocessors(database);
+  await (await import("./demo-evidence")).seedDemoEvidence(database);
+  await (await import("./demo-training")).seedDemoTraining(database);
+  await (await import("./demo-agreements")).seedDemoAgreements(database);
 }
 
 export function demoSignInHelp(appUrl: string): string[] {

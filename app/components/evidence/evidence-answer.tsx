@@ -44,7 +44,8 @@ export function EvidenceAnswerValue({ value }: { value: unknown }) {
   return (
     <ul className="space-y-1">
       {files.map((file) => {
-        const meta = screen?.files[file.fileId];
+        // A file just uploaded here is among the choices before the answer's files are reloaded.
+        const meta = screen?.files[file.fileId] ?? screen?.choices?.find((c) => c.versionId === file.fileId);
         return (
           <li key={file.fileId} className="flex flex-wrap items-center gap-2 text-sm">
             {meta && screen ? (
@@ -99,7 +100,7 @@ export function EvidenceAnswerInput({
           {files.map((file) => (
             <li key={file.fileId}>
               <Button type="button" variant="ghost" className="px-2 py-1 text-xs" onClick={() => set(files.filter((f) => f.fileId !== file.fileId))}>
-                {t("requests:answer.removeFile", { name: screen?.files[file.fileId]?.title ?? "" })}
+                {t("requests:answer.removeFile", { name: (screen?.files[file.fileId] ?? screen?.choices?.find((c) => c.versionId === file.fileId))?.title ?? "" })}
               </Button>
             </li>
           ))}

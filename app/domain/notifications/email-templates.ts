@@ -6,7 +6,17 @@ export type EmailTemplate =
   | { template: "colleague_invitation"; params: { organizationName: string; inviterName: string; link: string; expiresAt: string } }
   | { template: "magic_link"; params: { link: string; minutes: number } }
   | { template: "password_changed"; params: { name: string } }
-  | { template: "questionnaire_sent"; params: { clientName: string; title: string; dueDate: string; link: string } };
+  | { template: "questionnaire_sent"; params: { clientName: string; title: string; dueDate: string; link: string } }
+  | { template: "agreement_sent"; params: { clientName: string; title: string; link: string } }
+  | { template: "agreement_signed_by_vendor"; params: { vendorName: string; title: string; link: string } }
+  | { template: "agreement_changes_requested"; params: { vendorName: string; title: string; link: string } }
+  | { template: "agreement_ending"; params: { title: string; partnerName: string; endDate: string; days: number; link: string } }
+  | { template: "training_requirement_added"; params: { clientName: string; title: string; frequencyMonths: number; minimum: number; link: string } }
+  | { template: "training_lapsing"; params: { clientName: string; title: string; validUntil: string; days: number; link: string } }
+  | { template: "subprocessor_proposed"; params: { vendorName: string; name: string; service: string; country: string; deadline: string; link: string } }
+  | { template: "subprocessor_objected"; params: { clientName: string; name: string; reason: string; link: string } }
+  | { template: "subprocessor_removed"; params: { vendorName: string; name: string; link: string } }
+  | { template: "evidence_expiring"; params: { title: string; validUntil: string; days: number; link: string } };
 
 export interface RenderedEmail {
   subject: string;
