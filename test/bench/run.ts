@@ -68,7 +68,10 @@ try {
 }
 
 // Issue 3's target: p95 under 50 ms at 50 concurrent vendor users.
+// Closed loop (each user saves again the moment the last save returns: a throughput test), then
+// paced like people typing with autosave (one save per user per second).
 await benchAutosave({ users: 50, seconds: 10, port: PORT + 1 });
+await benchAutosave({ users: 50, seconds: 10, port: PORT + 3, pauseMs: 1000 });
 
 // Issue 4's targets: at least half the raw disk speed, and RSS growth under 64 MB.
 await benchUpload({ sizeMb: Number(process.env.BENCH_UPLOAD_MB ?? 500), port: PORT + 2 });
