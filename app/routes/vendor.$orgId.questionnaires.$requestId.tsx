@@ -84,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           }
           result = await saveAnswer({ actor, requestId, questionKey: value.questionKey, version: value.version, value: parsed.value, meta: requestMeta(request, context) });
         } else {
-          result = await confirmPrefill({ actor, requestId, questionKey: value.questionKey, version: value.version });
+          result = await confirmPrefill({ actor, requestId, questionKey: value.questionKey, version: value.version, meta: requestMeta(request, context) });
         }
         if (result.status === "conflict") return json({ ok: false as const, conflict: result.current }, { status: 409 });
         return json({ ok: true as const, questionKey: value.questionKey, version: result.version });

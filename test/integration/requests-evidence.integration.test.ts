@@ -131,3 +131,44 @@ describe("evidence as the answer to a question", () => {
     expect((view.body as { score: { questions: Record<string, { earned: number }> } }).score.questions["sec.iso"].earned).toBe(3);
   });
 });
+
+describe("answer once, with evidence", () => {
+  it("offers an accepted evidence answer to another client, and shares the file only when the vendor confirms", async () => {
+    const vendor = await createOrganization(db(), "vendor");
+    const responder = await person(vendor.id, "responder");
+    const clientA = await createOrganization(db(), "client");
+    const clientB = await createOrganization(db(), "client");
+    const partnershipA = await createPartnership(db(), clientA.id, vendor.id);
+    const partnershipB = await createPartnership(db(), clientB.id, vendor.id);
+    const managerB = await person(clientB.id, "manager");
+    const cert = await createStoredEvidence(db(), vendor.id, { title: "ISO 27001", validUntil: "2099-01-01" });
+    const { version: versionA } = await createPublishedVersion(db(), clientA.id, template);
+    const requestA = await createRequest(db(), partnershipA.id, versionA.id);
+    await db().insert(questionnaireAnswers).values({
+      requestId: requestA.id,
+      questionKey: "sec.iso",
+      value: { files: [{ fileId: cert.versionId, validUntil: "2099-01-01" }] },
+      isConfirmed: true,
+      reviewState: "accepted",
+      reviewedAt: new Date(),
+    });
+    const { version: versionB } = await createPublishedVersion(db(), clientB.id, template);
+    const requestB = await createRequest(db(), partnershipB.id, versionB.id);
+    const path = `/vendor/${vendor.id}/questionnaires/${requestB.id}`;
+
+    const opened = await call(vendorRequest.loader as Handler, getRequest(path, responder.cookie), { orgId: vendor.id, requestId: requestB.id });
+    const offered = (opened.body as { answers: Record<string, { value: unknown; isPrefill: boolean; version: number }> }).answers["sec.iso"];
+    expect(offered).toMatchObject({ isPrefill: true, value: { files: [{ fileId: cert.versionId }] } });
+    const fileUrl = `/client/${clientB.id}/evidence/${cert.evidenceId}/file`;
+    const fileForB = () => call(clientFile.loader as Handler, getRequest(fileUrl, managerB.cookie), { orgId: clientB.id, evidenceId: cert.evidenceId });
+    expect((await fileForB()).status).toBe(404);
+
+    const confirmed = await call(
+      vendorRequest.action as Handler,
+      postRequest(path, { intent: "confirm", questionKey: "sec.iso", version: String(offered.version) }, responder.cookie),
+      { orgId: vendor.id, requestId: requestB.id },
+    );
+    expect(confirmed.body).toMatchObject({ ok: true });
+    expect((await fileForB()).status).toBe(200);
+  });
+});

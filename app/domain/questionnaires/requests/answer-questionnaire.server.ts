@@ -147,7 +147,14 @@ export async function saveAnswer(input: {
  * The vendor takes over a prefilled answer as its own: only then does it count. The value is
  * checked again against this version and today's date, as for any save.
  */
-export async function confirmPrefill(input: { actor: Actor; requestId: string; questionKey: string; version: number; today?: string }): Promise<SaveAnswerResult> {
+export async function confirmPrefill(input: {
+  actor: Actor;
+  requestId: string;
+  questionKey: string;
+  version: number;
+  today?: string;
+  meta?: RequestMeta;
+}): Promise<SaveAnswerResult> {
   const { actor, questionKey } = input;
   requireVendor(actor, "questionnaire.answer");
   const today = input.today ?? todayInAmsterdam();
@@ -160,10 +167,22 @@ export async function confirmPrefill(input: { actor: Actor; requestId: string; q
     const entry = questionsOf(request.content).find((q) => q.question.key === questionKey)!;
     await assertMayAnswerSection(tx, actor, request.id, entry.section.key);
     const question = entry.question;
-    const issues = validateAnswer(question, current.value, today);
+    // A reused certificate is shared with this client only now, as the vendor confirms it; its
+    // dates are read again from storage, and an archived document is no longer offered.
+    let value = current.value;
+    let evidenceIds: string[] | null = null;
+    if (question.type === "evidence") {
+      const resolved = await resolveEvidenceAnswer(tx, actor.organizationId, value, null);
+      value = resolved.value;
+      evidenceIds = resolved.evidenceIds;
+    }
+    const issues = validateAnswer(question, value, today);
     if (issues.length > 0) throw firstIssue(issues);
-    const updated = await updateAnswer(tx, request.id, questionKey, input.version, { isConfirmed: true, updatedByUserId: actor.userId });
-    await insertHistory(tx, [{ answerId: updated!.id, requestId: request.id, questionKey, kind: "confirmed", value: current.value, version: updated!.version, changedByUserId: actor.userId }]);
+    const updated = await updateAnswer(tx, request.id, questionKey, input.version, { value, isConfirmed: true, updatedByUserId: actor.userId });
+    await insertHistory(tx, [{ answerId: updated!.id, requestId: request.id, questionKey, kind: "confirmed", value, version: updated!.version, changedByUserId: actor.userId }]);
+    if (evidenceIds) {
+      await syncAnswerEvidenceLinks(tx, { actor, meta: input.meta ?? NO_META, partnershipId: request.partnershipId, answerId: updated!.id, evidenceIds });
+    }
     if (request.status === "sent") await updateRequest(tx, request.id, { status: "in_progress" });
     return { status: "saved", version: updated!.version };
   });
@@ -224,8 +243,10 @@ export async function submitRequest(input: { actor: Actor; requestId: string; me
  * answers may be reused, and this client may benefit from reuse"). Only the value is copied;
  * the client of the target never sees where it came from (prefilledFromAnswerId stays internal,
  * and "prefilled" history entries are not shown to clients). Values that do not fit the target
- * question (another type, other options, out of bounds) are not offered. Evidence is never
- * prefilled (uploads come later). Idempotent: an existing answer row is never touched.
+ * question (another type, other options, out of bounds) are not offered. Evidence is offered
+ * when its files are still the vendor's current, unarchived documents and valid today; it is
+ * shared with this client only when the vendor confirms. Idempotent: an existing answer row is
+ * never touched.
  */
 export async function prefillRequest(input: { actor: Actor; requestId: string; today?: string }): Promise<number> {
   const { actor } = input;
@@ -236,23 +257,30 @@ export async function prefillRequest(input: { actor: Actor; requestId: string; t
     if (request.status !== "sent" && request.status !== "in_progress") return 0;
     if (!request.answerReuseEnabled) return 0;
     const existing = new Set((await findAnswers(tx, request.id)).map((a) => a.questionKey));
-    const open = questionsOf(request.content).filter(({ question }) => question.type !== "evidence" && !existing.has(question.key));
+    const open = questionsOf(request.content).filter(({ question }) => !existing.has(question.key));
     const sources = await findReusableAnswers(tx, actor.organizationId, request.id, open.map(({ question }) => question.key));
     let count = 0;
     for (const source of sources) {
       const question = open.find((q) => q.question.key === source.questionKey)!.question;
-      if (isBlankAnswer(source.value) || validateAnswer(question, source.value, today).length > 0) continue;
+      let value = source.value;
+      if (isBlankAnswer(value)) continue;
+      if (question.type === "evidence") {
+        const resolved = await resolveEvidenceAnswer(tx, actor.organizationId, value, null).catch(() => null);
+        if (!resolved) continue;
+        value = resolved.value;
+      }
+      if (validateAnswer(question, value, today).length > 0) continue;
       const inserted = await insertAnswer(tx, {
         requestId: request.id,
         questionKey: source.questionKey,
-        value: source.value,
+        value,
         prefilledFromAnswerId: source.id,
         isConfirmed: false,
         // No person chose this value yet.
         updatedByUserId: null,
       });
       if (!inserted) continue;
-      await insertHistory(tx, [{ answerId: inserted.id, requestId: request.id, questionKey: source.questionKey, kind: "prefilled", value: source.value, version: inserted.version, changedByUserId: null }]);
+      await insertHistory(tx, [{ answerId: inserted.id, requestId: request.id, questionKey: source.questionKey, kind: "prefilled", value, version: inserted.version, changedByUserId: null }]);
       count++;
     }
     return count;
