@@ -2,11 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isUuid, requireActor } from "~/auth/guards.server";
-import { CurrentFileFacts, VersionHistory } from "~/components/evidence/evidence-facts";
-import { EvidencePreview } from "~/components/evidence/evidence-preview";
-import { ExpiryBadge } from "~/components/evidence/expiry-badge";
-import { LinkedPlaces } from "~/components/evidence/linked-places";
-import { Card, PageHeader } from "~/components/ui/layout";
+import { EvidenceDetail, EvidenceHeaderActions } from "~/components/evidence/evidence-detail";
+import { PageHeader } from "~/components/ui/layout";
 import { clientEvidenceDetail } from "~/domain/evidence/evidence-views.server";
 import { sideBase } from "~/domain/orgs/navigation";
 import { todayInDisplayZone } from "~/utils/dates";
@@ -31,33 +28,9 @@ export default function ClientEvidenceDetail() {
       <PageHeader
         title={evidence.title}
         description={t("client.from", { vendor: evidence.vendorName, kind: t(`kinds.${evidence.kind}`) })}
-        actions={
-          <>
-            <ExpiryBadge validUntil={evidence.current.validUntil} today={today} />
-            <a className="text-sm text-brand-700 underline" href={`${fileUrl}?download=1`}>
-              {t("detail.download")}
-            </a>
-          </>
-        }
+        actions={<EvidenceHeaderActions validUntil={evidence.current.validUntil} today={today} fileUrl={fileUrl} />}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title={t("detail.preview")}>
-            <EvidencePreview fileUrl={fileUrl} contentType={evidence.current.contentType} title={evidence.title} />
-          </Card>
-          <Card title={t("detail.history")}>
-            <VersionHistory versions={evidence.versions} fileUrl={fileUrl} today={today} />
-          </Card>
-        </div>
-        <div className="space-y-6">
-          <Card title={t("detail.current")}>
-            <CurrentFileFacts current={evidence.current} today={today} />
-          </Card>
-          <Card title={t("detail.usedIn")}>
-            <LinkedPlaces links={evidence.links} base={base} side="client" />
-          </Card>
-        </div>
-      </div>
+      <EvidenceDetail evidence={evidence} fileUrl={fileUrl} base={base} today={today} side="client" />
     </>
   );
 }

@@ -2,15 +2,14 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertCan, requireActor } from "~/auth/guards.server";
-import { CommentField, PendingEntry, RegisterTable, SubmitButton, type FieldErrors, type RegisterEntry } from "~/components/subprocessors/register";
-import { Card, EmptyState, FormError, Notice, PageHeader } from "~/components/ui/layout";
+import { CommentField, SubmitButton, type FieldErrors, type RegisterEntry } from "~/components/subprocessors/register";
+import { RegisterPage } from "~/components/subprocessors/register-page";
 import { sideBase } from "~/domain/orgs/navigation";
 import { decideSchema } from "~/domain/subprocessors/register";
 import { decideSubprocessor, getRegisterResource, getRegisterView } from "~/domain/subprocessors/register.server";
-import { formatCalendarDate } from "~/utils/dates";
 import { appUrl, domainErrorResponse, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
 
 const notices = ["approved", "objected"] as const;
@@ -73,46 +72,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ClientSubprocessors() {
   const { base, register, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation(["subprocessors", "common"]);
-  const formError = actionData && "formError" in actionData ? actionData.formError : null;
   const errorsFor = (id: string): FieldErrors => (actionData && "result" in actionData && actionData.id === id ? actionData.result.error : undefined);
-  const pending = register.entries.filter((e) => e.status === "proposed");
-  const rest = register.entries.filter((e) => e.status !== "proposed");
-
   return (
-    <>
-      <p className="mb-2 text-sm">
-        <Link to={`${base}/partners/${register.partnership.id}`} className="text-brand-700 underline">
-          {t("subprocessors:backToPartnership", { name: register.partnership.vendorDisplayName })}
-        </Link>
-      </p>
-      <PageHeader title={t("subprocessors:title")} description={t("subprocessors:client.intro", { vendor: register.partnership.vendorDisplayName })} />
-      <div className="space-y-4">
-        {notice ? <Notice>{t(`subprocessors:notices.${notice}`)}</Notice> : null}
-        <FormError
-          message={
-            formError
-              ? t(formError.key, { ...formError.params, deadline: formatCalendarDate(String(formError.params?.deadline ?? ""), i18n.language) })
-              : null
-          }
-        />
-        <p className="text-sm text-slate-600">
-          {t(register.isNoticeFromAgreement ? "subprocessors:notice.fromAgreement" : "subprocessors:notice.default", { count: register.noticeDays })}
-        </p>
-
-        <h2 className="text-lg font-semibold text-slate-900">{t("subprocessors:client.pendingTitle", { count: pending.length })}</h2>
-        {pending.length === 0 ? <p className="text-sm text-slate-600">{t("subprocessors:client.noPending")}</p> : null}
-        {pending.map((entry) => (
-          <PendingEntry key={entry.id} entry={entry}>
-            {entry.canDecide ? <DecisionForm entry={entry} fieldErrors={errorsFor(entry.id)} /> : null}
-          </PendingEntry>
-        ))}
-
-        <Card title={t("subprocessors:register.title")}>
-          {rest.length === 0 ? <EmptyState title={t("subprocessors:register.empty")} /> : <RegisterTable entries={rest} />}
-        </Card>
-      </div>
-    </>
+    <RegisterPage
+      side="client"
+      backTo={`${base}/partners/${register.partnership.id}`}
+      partnerName={register.partnership.vendorDisplayName}
+      notice={notice}
+      formError={actionData && "formError" in actionData ? actionData.formError : null}
+      register={register}
+      pendingActions={(entry) => (entry.canDecide ? <DecisionForm entry={entry} fieldErrors={errorsFor(entry.id)} /> : null)}
+    />
   );
 }
 

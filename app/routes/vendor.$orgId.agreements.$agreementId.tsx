@@ -1,20 +1,16 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useLoaderData } from "@remix-run/react";
 import { assertCan, isUuid, requireActor } from "~/auth/guards.server";
-import { AgreementComments, AgreementSignatures, AgreementTerms, AgreementText, SignForm } from "~/components/agreements/agreement-detail";
 import { AgreementEvidence } from "~/components/agreements/agreement-evidence";
-import { AgreementStatusBadges } from "~/components/agreements/agreement-status";
-import { fieldErrorsOf, formErrorOf } from "~/components/agreements/form-errors";
-import { Card, FormError, Notice, PageHeader } from "~/components/ui/layout";
+import { AgreementPage, useAgreementActionState } from "~/components/agreements/agreement-page";
 import { vendorIntentSchema } from "~/domain/agreements/forms";
 import { commentOnAgreement } from "~/domain/agreements/manage-agreement.server";
 import { signAgreement } from "~/domain/agreements/sign-agreement.server";
 import { setAgreementEvidence } from "~/domain/agreements/agreement-evidence.server";
 import { assertVendorAgreement, getVendorAgreementView } from "~/domain/agreements/views.server";
 import { sideBase } from "~/domain/orgs/navigation";
-import { formatCalendarDate, todayInDisplayZone } from "~/utils/dates";
+import { todayInDisplayZone } from "~/utils/dates";
 import { publicUrl } from "~/utils/env.server";
 import { appUrl, domainErrorResponse, notFound, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
 
@@ -67,62 +63,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function VendorAgreement() {
   const { agreement, signatures, comments, evidence, evidenceChoices, can, organizationName, base, today, verifyUrl } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const { t, i18n } = useTranslation(["agreements", "common"]);
-  const formError = formErrorOf(actionData);
-  const errorsOf = fieldErrorsOf(actionData);
-  const notice = actionData && "notice" in actionData ? actionData.notice : null;
-  const busy = navigation.state === "submitting";
+  const { busy } = useAgreementActionState();
   return (
-    <>
-      <p className="mb-2 text-sm">
-        <Link to={`${base}/agreements`} className="text-brand-700 underline">
-          {t("agreements:detail.back")}
-        </Link>
-      </p>
-      <PageHeader
-        title={agreement.title}
-        description={t("agreements:detail.subtitle", { partner: agreement.partnerName, language: t(`agreements:languages.${agreement.language}`) })}
-        actions={<AgreementStatusBadges status={agreement.status} health={agreement.health} />}
-      />
-      <div className="space-y-4">
-        {notice ? <Notice>{t(`agreements:detail.notices.${notice}`)}</Notice> : null}
-        <FormError message={formError ? t(formError.key, formError.params) : null} />
-        {agreement.health === "lapsed" ? <FormError message={t("agreements:detail.lapsed")} /> : null}
-        {agreement.health === "expiring" && agreement.endDate ? <Notice>{t("agreements:detail.expiring", { date: formatCalendarDate(agreement.endDate, i18n.language) })}</Notice> : null}
-        {agreement.status === "signed_by_vendor" ? <Notice>{t("agreements:detail.awaitingClient")}</Notice> : null}
-        {agreement.hasPdf ? (
-          <Card>
-            <a href={`${base}/agreements/${agreement.id}/pdf`} className="font-medium text-brand-700 underline" download>
-              {t("agreements:detail.pdf")}
-            </a>
-            <p className="mt-1 text-xs text-slate-600">{t("agreements:detail.verifyHint", { url: verifyUrl })}</p>
-          </Card>
-        ) : null}
-        <div className="grid gap-4 lg:grid-cols-3">
-          <div className="space-y-4 lg:col-span-2">
-            <AgreementText blocks={agreement.blocks} documentHash={agreement.documentHash} />
-          </div>
-          <div className="space-y-4">
-            <AgreementTerms terms={agreement} />
-            <AgreementSignatures signatures={signatures} />
-            {can.sign && !can.alreadySigned && agreement.documentHash ? (
-              <SignForm
-                intent="sign"
-                title={t("agreements:detail.sign.title")}
-                submitLabel={t("agreements:detail.sign.submit")}
-                documentHash={agreement.documentHash}
-                consent={t("agreements:sign.consent", { organization: organizationName, hash: agreement.documentHash })}
-                errorsOf={errorsOf}
-                busy={busy}
-              />
-            ) : null}
-            <AgreementComments comments={comments} canComment={can.comment} canRequestChanges={can.requestChanges} errorsOf={errorsOf} busy={busy} />
-            <AgreementEvidence base={base} items={evidence} choices={evidenceChoices} canManage={can.manageEvidence} today={today} busy={busy} />
-          </div>
-        </div>
-      </div>
-    </>
+    <AgreementPage
+      agreement={agreement}
+      signatures={signatures}
+      comments={comments}
+      can={can}
+      organizationName={organizationName}
+      base={base}
+      verifyUrl={verifyUrl}
+      signIntent="sign"
+    >
+      <AgreementEvidence base={base} items={evidence} choices={evidenceChoices} canManage={can.manageEvidence} today={today} busy={busy} />
+    </AgreementPage>
   );
 }

@@ -2,25 +2,17 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertCan, requireActor } from "~/auth/guards.server";
 import { can } from "~/auth/policy";
-import {
-  CommentField,
-  EntryFields,
-  PendingEntry,
-  RegisterTable,
-  SubmitButton,
-  type FieldErrors,
-  type RegisterEntry,
-} from "~/components/subprocessors/register";
-import { Card, EmptyState, FormError, Notice, PageHeader } from "~/components/ui/layout";
+import { CommentField, EntryFields, SubmitButton, type FieldErrors, type RegisterEntry } from "~/components/subprocessors/register";
+import { RegisterPage } from "~/components/subprocessors/register-page";
+import { Card } from "~/components/ui/layout";
 import { sideBase } from "~/domain/orgs/navigation";
 import { closeSchema, editSchema, entryInput, proposeSchema } from "~/domain/subprocessors/register";
 import { closeEntry, editProposal, getRegisterResource, getRegisterView, proposeSubprocessor } from "~/domain/subprocessors/register.server";
 import { appUrl, domainErrorResponse, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
-import { formatCalendarDate } from "~/utils/dates";
 
 const notices = ["proposed", "edited", "unchanged", "withdrawn", "removed"] as const;
 
@@ -95,70 +87,39 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VendorSubprocessors() {
   const { base, register, canPropose, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation(["subprocessors", "common"]);
-  const formError = actionData && "formError" in actionData ? actionData.formError : null;
+  const { t } = useTranslation(["subprocessors", "common"]);
   const errorsFor = (intent: string, id?: string): FieldErrors =>
     actionData && "result" in actionData && actionData.intent === intent && (!id || ("id" in actionData && actionData.id === id))
       ? actionData.result.error
       : undefined;
-  const pending = register.entries.filter((e) => e.status === "proposed");
-  const rest = register.entries.filter((e) => e.status !== "proposed");
   const isActive = register.partnership.status === "active";
 
   return (
-    <>
-      <p className="mb-2 text-sm">
-        <Link to={`${base}/clients/${register.partnership.id}`} className="text-brand-700 underline">
-          {t("subprocessors:backToPartnership", { name: register.partnership.clientName })}
-        </Link>
-      </p>
-      <PageHeader title={t("subprocessors:title")} description={t("subprocessors:vendor.intro", { client: register.partnership.clientName })} />
-      <div className="space-y-4">
-        {notice ? <Notice>{t(`subprocessors:notices.${notice}`)}</Notice> : null}
-        <FormError
-          message={
-            formError
-              ? t(formError.key, { ...formError.params, deadline: formatCalendarDate(String(formError.params?.deadline ?? ""), i18n.language) })
-              : null
-          }
-        />
-        <p className="text-sm text-slate-600">
-          {t(register.isNoticeFromAgreement ? "subprocessors:notice.fromAgreement" : "subprocessors:notice.default", { count: register.noticeDays })}
-        </p>
-
-        <h2 className="text-lg font-semibold text-slate-900">{t("subprocessors:vendor.pendingTitle", { count: pending.length })}</h2>
-        {pending.length === 0 ? <p className="text-sm text-slate-600">{t("subprocessors:vendor.noPending")}</p> : null}
-        {pending.map((entry) => (
-          <PendingEntry key={entry.id} entry={entry}>
-            {canPropose ? <VendorPendingActions entry={entry} editErrors={errorsFor("edit", entry.id)} closeErrors={errorsFor("close", entry.id)} /> : null}
-          </PendingEntry>
-        ))}
-
-        <Card title={t("subprocessors:register.title")}>
-          {rest.length === 0 ? (
-            <EmptyState title={t("subprocessors:register.empty")} />
-          ) : (
-            <RegisterTable
-              entries={rest}
-              actions={canPropose ? (entry) => (entry.status === "approved" ? <RemoveForm entry={entry} fieldErrors={errorsFor("close", entry.id)} /> : null) : undefined}
-            />
-          )}
-          <p className="mt-3 text-xs text-slate-500">{t("subprocessors:vendor.approvedNotEditable")}</p>
+    <RegisterPage
+      side="vendor"
+      backTo={`${base}/clients/${register.partnership.id}`}
+      partnerName={register.partnership.clientName}
+      notice={notice}
+      formError={actionData && "formError" in actionData ? actionData.formError : null}
+      register={register}
+      pendingActions={(entry) =>
+        canPropose ? <VendorPendingActions entry={entry} editErrors={errorsFor("edit", entry.id)} closeErrors={errorsFor("close", entry.id)} /> : null
+      }
+      rowActions={canPropose ? (entry) => (entry.status === "approved" ? <RemoveForm entry={entry} fieldErrors={errorsFor("close", entry.id)} /> : null) : undefined}
+      tableFooter={<p className="mt-3 text-xs text-slate-500">{t("subprocessors:vendor.approvedNotEditable")}</p>}
+    >
+      {canPropose && isActive ? (
+        <Card title={t("subprocessors:vendor.proposeTitle")}>
+          <p className="mb-4 text-sm text-slate-600">{t("subprocessors:vendor.proposeIntro", { count: register.noticeDays })}</p>
+          <Form method="post" className="space-y-4">
+            <input type="hidden" name="intent" value="propose" />
+            <EntryFields idPrefix="propose" fieldErrors={errorsFor("propose")} />
+            <SubmitButton>{t("subprocessors:vendor.propose")}</SubmitButton>
+          </Form>
         </Card>
-
-        {canPropose && isActive ? (
-          <Card title={t("subprocessors:vendor.proposeTitle")}>
-            <p className="mb-4 text-sm text-slate-600">{t("subprocessors:vendor.proposeIntro", { count: register.noticeDays })}</p>
-            <Form method="post" className="space-y-4">
-              <input type="hidden" name="intent" value="propose" />
-              <EntryFields idPrefix="propose" fieldErrors={errorsFor("propose")} />
-              <SubmitButton>{t("subprocessors:vendor.propose")}</SubmitButton>
-            </Form>
-          </Card>
-        ) : null}
-        {canPropose && !isActive ? <p className="text-sm text-slate-600">{t("subprocessors:vendor.inactive")}</p> : null}
-      </div>
-    </>
+      ) : null}
+      {canPropose && !isActive ? <p className="text-sm text-slate-600">{t("subprocessors:vendor.inactive")}</p> : null}
+    </RegisterPage>
   );
 }
 

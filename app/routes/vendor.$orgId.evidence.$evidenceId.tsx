@@ -5,14 +5,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { isUuid, requireActor } from "~/auth/guards.server";
 import { can } from "~/auth/policy";
-import { CurrentFileFacts, VersionHistory } from "~/components/evidence/evidence-facts";
-import { EvidencePreview } from "~/components/evidence/evidence-preview";
-import { ExpiryBadge } from "~/components/evidence/expiry-badge";
+import { EvidenceDetail, EvidenceHeaderActions } from "~/components/evidence/evidence-detail";
 import { EvidenceDateFields, EvidenceIdentityFields } from "~/components/evidence/metadata-fields";
 import { EvidenceUploadForm } from "~/components/evidence/upload-form";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
-import { Badge, Card, FormError, PageHeader } from "~/components/ui/layout";
+import { Card, FormError, PageHeader } from "~/components/ui/layout";
 import { editEvidenceSchema } from "~/domain/evidence/evidence-form";
 import { vendorEvidenceDetail } from "~/domain/evidence/evidence-views.server";
 import { setEvidenceArchived, shareEvidence, editEvidence } from "~/domain/evidence/manage-evidence.server";
@@ -21,7 +19,6 @@ import { runEvidenceUpload } from "~/domain/evidence/upload-outcome.server";
 import { sideBase } from "~/domain/orgs/navigation";
 import { todayInDisplayZone } from "~/utils/dates";
 import { domainErrorResponse, notFound, readForm, requestMeta, throwAsResponse } from "~/utils/http.server";
-import { LinkedPlaces } from "~/components/evidence/linked-places";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.evidence.title} · Compliance Portal` : "Compliance Portal" }];
 
@@ -108,92 +105,68 @@ export default function VendorEvidenceDetail() {
       <PageHeader
         title={evidence.title}
         description={t(`kinds.${evidence.kind}`)}
-        actions={
-          <>
-            {evidence.archived ? <Badge>{t("archived")}</Badge> : null}
-            <ExpiryBadge validUntil={evidence.current.validUntil} today={today} />
-            <a className="text-sm text-brand-700 underline" href={`${fileUrl}?download=1`}>
-              {t("detail.download")}
-            </a>
-          </>
-        }
+        actions={<EvidenceHeaderActions validUntil={evidence.current.validUntil} today={today} fileUrl={fileUrl} archived={evidence.archived} />}
       />
       {!isVersionAnswer ? <FormError message={formError} /> : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title={t("detail.preview")}>
-            <EvidencePreview fileUrl={fileUrl} contentType={evidence.current.contentType} title={evidence.title} />
-          </Card>
-          <Card title={t("detail.history")}>
-            <VersionHistory versions={evidence.versions} fileUrl={fileUrl} today={today} />
-          </Card>
-        </div>
-        <div className="space-y-6">
-          <Card title={t("detail.current")}>
-            <CurrentFileFacts current={evidence.current} today={today} />
-          </Card>
-          <Card title={t("detail.usedIn")}>
-            <LinkedPlaces links={evidence.links} base={base} side="vendor" canUnshare={canManage} />
-          </Card>
-          {canManage && !evidence.archived ? (
-            <Card title={t("detail.share")}>
-              <p className="mb-3 text-sm text-slate-600">{t("detail.shareIntro")}</p>
-              {shareable.length > 0 ? (
-                <Form method="post" className="flex items-end gap-2">
-                  <input type="hidden" name="intent" value="share" />
-                  <div className="flex-1">
-                    <SelectField id="share-partnership" name="partnershipId" label={t("detail.shareWith")}>
-                      {shareable.map((c) => (
-                        <option key={c.partnershipId} value={c.partnershipId}>
-                          {c.clientName}
-                        </option>
-                      ))}
-                    </SelectField>
-                  </div>
-                  <Button type="submit" variant="secondary">
-                    {t("detail.shareSubmit")}
-                  </Button>
-                </Form>
-              ) : (
-                <p className="text-sm text-slate-500">{t("detail.sharedWithAll")}</p>
-              )}
-            </Card>
-          ) : null}
-          {canUpload ? (
-            <Card title={t("detail.newVersion")}>
-              <EvidenceUploadForm
-                uploadUrl={`${base}/evidence/upload?evidenceId=${evidence.id}`}
-                limitBytes={limitBytes}
-                submitLabel={t("detail.newVersionSubmit")}
-                actionErrors={isVersionAnswer ? actionData : null}
-                onUploaded={() => revalidator.revalidate()}
-              >
-                <EvidenceDateFields />
-              </EvidenceUploadForm>
-            </Card>
-          ) : null}
-          {canManage ? (
-            <Card title={t("detail.manage")}>
-              {!evidence.archived ? (
-                <Form method="post" className="mb-4 space-y-3">
-                  <input type="hidden" name="intent" value="edit" />
-                  <EvidenceIdentityFields defaults={{ title: evidence.title, kind: evidence.kind }} />
-                  <Button type="submit" variant="secondary">
-                    {t("detail.save")}
-                  </Button>
-                </Form>
-              ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value={evidence.archived ? "restore" : "archive"} />
-                <Button type="submit" variant={evidence.archived ? "secondary" : "danger"}>
-                  {evidence.archived ? t("detail.restore") : t("detail.archive")}
+      <EvidenceDetail evidence={evidence} fileUrl={fileUrl} base={base} today={today} side="vendor" canUnshare={canManage}>
+        {canManage && !evidence.archived ? (
+          <Card title={t("detail.share")}>
+            <p className="mb-3 text-sm text-slate-600">{t("detail.shareIntro")}</p>
+            {shareable.length > 0 ? (
+              <Form method="post" className="flex items-end gap-2">
+                <input type="hidden" name="intent" value="share" />
+                <div className="flex-1">
+                  <SelectField id="share-partnership" name="partnershipId" label={t("detail.shareWith")}>
+                    {shareable.map((c) => (
+                      <option key={c.partnershipId} value={c.partnershipId}>
+                        {c.clientName}
+                      </option>
+                    ))}
+                  </SelectField>
+                </div>
+                <Button type="submit" variant="secondary">
+                  {t("detail.shareSubmit")}
                 </Button>
-                {!evidence.archived ? <p className="mt-2 text-xs text-slate-500">{t("detail.archiveHint")}</p> : null}
               </Form>
-            </Card>
-          ) : null}
-        </div>
-      </div>
+            ) : (
+              <p className="text-sm text-slate-500">{t("detail.sharedWithAll")}</p>
+            )}
+          </Card>
+        ) : null}
+        {canUpload ? (
+          <Card title={t("detail.newVersion")}>
+            <EvidenceUploadForm
+              uploadUrl={`${base}/evidence/upload?evidenceId=${evidence.id}`}
+              limitBytes={limitBytes}
+              submitLabel={t("detail.newVersionSubmit")}
+              actionErrors={isVersionAnswer ? actionData : null}
+              onUploaded={() => revalidator.revalidate()}
+            >
+              <EvidenceDateFields />
+            </EvidenceUploadForm>
+          </Card>
+        ) : null}
+        {canManage ? (
+          <Card title={t("detail.manage")}>
+            {!evidence.archived ? (
+              <Form method="post" className="mb-4 space-y-3">
+                <input type="hidden" name="intent" value="edit" />
+                <EvidenceIdentityFields defaults={{ title: evidence.title, kind: evidence.kind }} />
+                <Button type="submit" variant="secondary">
+                  {t("detail.save")}
+                </Button>
+              </Form>
+            ) : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value={evidence.archived ? "restore" : "archive"} />
+              <Button type="submit" variant={evidence.archived ? "secondary" : "danger"}>
+                {evidence.archived ? t("detail.restore") : t("detail.archive")}
+              </Button>
+              {!evidence.archived ? <p className="mt-2 text-xs text-slate-500">{t("detail.archiveHint")}</p> : null}
+            </Form>
+          </Card>
+        ) : null}
+      </EvidenceDetail>
     </>
   );
 }

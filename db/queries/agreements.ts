@@ -7,7 +7,6 @@ import {
   agreementSignatures,
   agreementTemplates,
   agreementTemplateVersions,
-  memberships,
   organizations,
   partnerships,
   subprocessors,
@@ -122,18 +121,16 @@ export async function getLatestPublishedVersion(executor: Executor, templateId: 
   return row ?? null;
 }
 
+/** The draft version, provided nobody saved it since `lockVersion` was read. */
+const unchangedDraft = (versionId: string, lockVersion: number) =>
+  and(eq(agreementTemplateVersions.id, versionId), eq(agreementTemplateVersions.status, "draft"), eq(agreementTemplateVersions.lockVersion, lockVersion));
+
 /** Updates a draft only if nobody saved it since `lockVersion` was read; null on a conflict. */
 export async function updateDraftVersion(executor: Executor, versionId: string, lockVersion: number, content: Record<string, unknown>) {
   const [row] = await executor
     .update(agreementTemplateVersions)
     .set({ content, lockVersion: sql`${agreementTemplateVersions.lockVersion} + 1`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(agreementTemplateVersions.id, versionId),
-        eq(agreementTemplateVersions.status, "draft"),
-        eq(agreementTemplateVersions.lockVersion, lockVersion),
-      ),
-    )
+    .where(unchangedDraft(versionId, lockVersion))
     .returning();
   return row ?? null;
 }
@@ -143,13 +140,7 @@ export async function publishDraftVersion(executor: Executor, versionId: string,
   const [row] = await executor
     .update(agreementTemplateVersions)
     .set({ status: "published", publishedAt: now, publishedByUserId: userId, lockVersion: sql`${agreementTemplateVersions.lockVersion} + 1`, updatedAt: now })
-    .where(
-      and(
-        eq(agreementTemplateVersions.id, versionId),
-        eq(agreementTemplateVersions.status, "draft"),
-        eq(agreementTemplateVersions.lockVersion, lockVersion),
-      ),
-    )
+    .where(unchangedDraft(versionId, lockVersion))
     .returning();
   return row ?? null;
 }
@@ -211,14 +202,6 @@ export async function findApprovedSubprocessors(executor: Executor, partnershipI
     .from(subprocessors)
     .where(and(eq(subprocessors.partnershipId, partnershipId), eq(subprocessors.status, "approved")))
     .orderBy(asc(subprocessors.name));
-}
-
-export async function findMembersWithRoles(executor: Executor, organizationId: string, roles: string[]) {
-  return executor
-    .select({ userId: users.id, email: users.email, locale: users.locale })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.role, roles)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client.server";
 import { memberships, organizations, users } from "../schema/index";
 
@@ -53,4 +53,13 @@ export async function countAdmins(executor: Executor, organizationId: string, ad
     .from(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, adminRole)));
   return row?.count ?? 0;
+}
+
+/** Members of an organization with the given roles, with what an e-mail needs. */
+export async function findMembersWithRoles(executor: Executor, organizationId: string, roles: string[]) {
+  return executor
+    .select({ userId: users.id, email: users.email, locale: users.locale })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.role, roles)));
 }

@@ -2,7 +2,6 @@ import { aliasedTable, and, asc, desc, eq, inArray, isNull, ne, or, sql } from "
 import type { Executor } from "../client.server";
 import {
   findings,
-  memberships,
   organizations,
   partnerships,
   questionnaireAnswerHistory,
@@ -92,13 +91,8 @@ export async function insertRequest(executor: Executor, values: typeof questionn
 }
 
 /** Members of an organization with the given roles, with what an e-mail needs. */
-export async function findMembersWithRoles(executor: Executor, organizationId: string, roles: string[]) {
-  return executor
-    .select({ userId: users.id, email: users.email, locale: users.locale })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.role, roles)));
-}
+// The members of an organization with given roles live with the other membership queries.
+export { findMembersWithRoles } from "./memberships";
 
 // ---------------------------------------------------------------------------------------------
 // Reading requests, scoped

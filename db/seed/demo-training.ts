@@ -30,6 +30,9 @@ export async function seedDemoTraining(database: Database) {
     const userId = (email: string) => people.find((p) => p.email === email)?.id ?? null;
     const anna = userId("anna.devries@voltera.example");
     const today = todayInDisplayZone();
+    const daysAgo = (days: number) => addDays(today, -days);
+    /** A moment on the day `days` ago, at a UTC time. */
+    const dayAt = (days: number, time: string) => new Date(`${daysAgo(days)}T${time}Z`);
     const seed = { actorLabel: "demo-seed", ipAddress: null, userAgent: null };
     const clientOrgId = noord.clientOrgId;
 
@@ -89,15 +92,15 @@ export async function seedDemoTraining(database: Database) {
 
     // KlantContact Noord: last year's attestation (now history) and this year's roster at 97 %.
     await attest(noord, avg, fatima, {
-      periodStart: addDays(today, -430),
-      periodEnd: addDays(today, -370),
+      periodStart: daysAgo(430),
+      periodEnd: daysAgo(370),
       agentsInScope: 96,
       agentsTrained: 91,
       coveragePercent: 94.7,
-      firstCompletionDate: addDays(today, -425),
-      lastCompletionDate: addDays(today, -372),
+      firstCompletionDate: daysAgo(425),
+      lastCompletionDate: daysAgo(372),
       trainingProvider: "Privacy Academy Noord",
-      attestedAt: new Date(`${addDays(today, -369)}T09:00:00Z`),
+      attestedAt: dayAt(369, "09:00:00"),
     });
     const roster: RosterRow[] = [];
     for (let i = 1; i <= 100; i++) {
@@ -109,63 +112,63 @@ export async function seedDemoTraining(database: Database) {
         role: i % 12 === 0 ? "team_lead" : "agent",
         course: "AVG basis voor agents",
         courseVersion: "2026.1",
-        completionDate: trained ? addDays(today, -20 - (i % 40)) : null,
+        completionDate: trained ? daysAgo(20 + (i % 40)) : null,
         scorePercent: trained ? 72 + (i % 28) : null,
       });
     }
-    const coverage = rosterCoverage(roster, avg, 70, addDays(today, -3));
+    const coverage = rosterCoverage(roster, avg, 70, daysAgo(3));
     await attest(
       noord,
       avg,
       fatima,
       {
-        periodStart: addDays(today, -65),
-        periodEnd: addDays(today, -3),
+        periodStart: daysAgo(65),
+        periodEnd: daysAgo(3),
         ...coverage,
         trainingProvider: "Privacy Academy Noord",
         passMarkPercent: 70,
         hasRoster: true,
-        attestedAt: new Date(`${addDays(today, -2)}T10:30:00Z`),
+        attestedAt: dayAt(2, "10:30:00"),
       },
       roster.map(({ line: _line, ...r }) => r),
     );
     await attest(noord, security, fatima, {
-      periodStart: addDays(today, -120),
-      periodEnd: addDays(today, -30),
+      periodStart: daysAgo(120),
+      periodEnd: daysAgo(30),
       agentsInScope: 112,
       agentsTrained: 105,
       coveragePercent: 93.7,
-      firstCompletionDate: addDays(today, -118),
-      lastCompletionDate: addDays(today, -31),
+      firstCompletionDate: daysAgo(118),
+      lastCompletionDate: daysAgo(31),
       trainingProvider: "SecureMind e-learning",
       passMarkPercent: 80,
-      attestedAt: new Date(`${addDays(today, -29)}T14:00:00Z`),
+      attestedAt: dayAt(29, "14:00:00"),
     });
     await attest(noord, telemarketing, fatima, {
-      periodStart: addDays(today, -200),
-      periodEnd: addDays(today, -150),
+      periodStart: daysAgo(200),
+      periodEnd: daysAgo(150),
       agentsInScope: 88,
       agentsTrained: 86,
       coveragePercent: 97.7,
-      firstCompletionDate: addDays(today, -345),
-      lastCompletionDate: addDays(today, -151),
+      firstCompletionDate: daysAgo(345),
+      lastCompletionDate: daysAgo(151),
       trainingProvider: "KSF Academie",
       passMarkPercent: 75,
-      attestedAt: new Date(`${addDays(today, -149)}T11:00:00Z`),
+      attestedAt: dayAt(149, "11:00:00"),
     });
 
     // ServicePlein: typed counts at 82 %, below Voltera's 95 %.
     await attest(plein, avg, eva, {
-      periodStart: addDays(today, -90),
-      periodEnd: addDays(today, -10),
+      periodStart: daysAgo(90),
+      periodEnd: daysAgo(10),
       agentsInScope: 78,
       agentsTrained: 64,
       coveragePercent: 82,
-      firstCompletionDate: addDays(today, -88),
-      lastCompletionDate: addDays(today, -12),
+      firstCompletionDate: daysAgo(88),
+      lastCompletionDate: daysAgo(12),
       trainingProvider: "In-house (teamleiders)",
       passMarkPercent: null,
-      attestedAt: new Date(`${addDays(today, -9)}T16:00:00Z`),
+      attestedAt: dayAt(9, "16:00:00"),
     });
     // BackOffice Plus: nothing attested yet.
   });

@@ -34,7 +34,8 @@ describe("demo agreements", () => {
       await seedDemoAgreements(db()).catch(() => {});
       await expect.poll(demoAgreements, { timeout: 10_000 }).toEqual(expected);
     }
-    const inForce = rows.find((r) => r.status === "in_force")!;
+    // Other test files make agreements in force too: take the demo vendor's.
+    const inForce = rows.find((r) => r.status === "in_force" && r.vendor === "KlantContact Noord B.V.")!;
     expect((await db().select().from(agreementSignatures).where(eq(agreementSignatures.agreementId, inForce.id))).map((s) => s.side).sort()).toEqual(["client", "vendor"]);
     const chunks: Buffer[] = [];
     for await (const chunk of await storage().read(inForce.pdfSha256!)) chunks.push(chunk as Buffer);

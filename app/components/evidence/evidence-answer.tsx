@@ -3,19 +3,11 @@ import { createContext, useContext, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { controlClass } from "~/components/ui/field";
+import type { EvidenceFileView } from "~/domain/evidence/view-models";
 import type { EvidenceQuestion } from "~/domain/questionnaires/model";
 import { ExpiryBadge } from "./expiry-badge";
 import { EvidenceDateFields, EvidenceIdentityFields } from "./metadata-fields";
 import { EvidenceUploadForm } from "./upload-form";
-
-export interface EvidenceFileView {
-  versionId: string;
-  evidenceId: string;
-  title: string;
-  fileName: string;
-  version: number;
-  validUntil: string | null;
-}
 
 /** What evidence questions on a request screen need from the page: the files and, for the vendor, the choices. */
 export interface EvidenceScreen {

@@ -4,16 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { FieldErrors, controlClass } from "~/components/ui/field";
 import { FormError } from "~/components/ui/layout";
+import type { UploadOutcome } from "~/domain/evidence/view-models";
 import { formatNumber } from "~/utils/dates";
-
-export interface UploadOutcome {
-  ok: boolean;
-  url?: string;
-  evidenceId?: string;
-  versionId?: string;
-  formError?: { key: string; params?: Record<string, string | number> };
-  fieldErrors?: Record<string, string[]>;
-}
 
 type Progress = { loaded: number; total: number } | null;
 

@@ -1,28 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/layout";
 import { DataTable } from "~/components/ui/table";
+import type { AttestationView } from "~/domain/training/view-models";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { CoverageValue } from "./training-status";
 
-export interface AttestationHistoryItem {
-  id: string;
-  periodStart: string;
-  periodEnd: string;
-  agentsInScope: number;
-  agentsTrained: number;
-  coveragePercent: number;
-  firstCompletionDate: string | null;
-  lastCompletionDate: string | null;
-  trainingProvider: string;
-  passMarkPercent: number | null;
-  attestingOfficerName: string;
-  attestingOfficerRole: string;
-  hasRoster: boolean;
-  attestedAt: string;
-  attestedByName: string | null;
-  roster: { role: string; course: string; courseVersion: string | null; rows: number; agents: number }[];
-  evidence: { id: string; title: string; validUntil: string | null; expiry: string }[];
-}
+export type AttestationHistoryItem = AttestationView;
 
 /**
  * Every attestation of one requirement on one partnership, newest first: the counts, who

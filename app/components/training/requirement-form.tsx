@@ -4,18 +4,7 @@ import { Button } from "~/components/ui/button";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { FormError } from "~/components/ui/layout";
 import { DESCRIPTION_MAX, TITLE_MAX, TRAINING_ROLES, TRAINING_TOPICS } from "~/domain/training/rules";
-
-export interface RequirementFormValues {
-  topic: string;
-  title: string;
-  description: string | null;
-  frequencyMonths: number;
-  minimumCoveragePercent: number;
-  appliesToRoles: string[];
-  appliesToPartnershipIds: string[] | null;
-  namesRequired: boolean;
-  lockVersion?: number;
-}
+import type { RequirementFormValues } from "~/domain/training/view-models";
 
 /** The form's values after a refused post: what was typed, over what was there before. */
 export function refilled(base: RequirementFormValues, posted: Record<string, string | string[]> | null | undefined): RequirementFormValues {

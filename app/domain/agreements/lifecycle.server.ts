@@ -1,7 +1,6 @@
 import type { Executor } from "#db/client.server";
 import {
   claimReminder,
-  findMembersWithRoles,
   findSentReminders,
   lockAgreement,
   unsafeFindEndingInForce,
@@ -9,9 +8,8 @@ import {
   updateAgreement,
 } from "#db/queries/agreements";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
-import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
-import { notify } from "~/domain/notifications/notify.server";
-import { isLocale } from "~/i18n/config";
+import { afterCommitDeliverMail } from "~/domain/notifications/enqueue-email.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
 import { publicUrl } from "~/utils/env.server";
 import { addDays } from "~/utils/calendar-date";
 import { formatCalendarDate } from "~/utils/dates";
@@ -19,6 +17,14 @@ import { CLIENT_SIGNER_ROLES } from "./sign-agreement.server";
 import { dueReminders, REMINDER_DAYS } from "./status";
 
 const SYSTEM = { actorUserId: null, actorLabel: "agreement_lifecycle", ipAddress: null, userAgent: null };
+
+/** Who hears of an agreement's end on each side (the client's signers, the vendor's admins), client first. */
+function bothSides(row: { clientOrgId: string; vendorOrgId: string | null; clientName: string; vendorDisplayName: string }) {
+  return [
+    { orgId: row.clientOrgId, roles: CLIENT_SIGNER_ROLES, base: `/client/${row.clientOrgId}`, partnerName: row.vendorDisplayName },
+    { orgId: row.vendorOrgId!, roles: ["admin"], base: `/vendor/${row.vendorOrgId}`, partnerName: row.clientName },
+  ];
+}
 
 /**
  * The daily job: agreements in force past their end date become expired (an audit event without
@@ -32,14 +38,15 @@ export async function runAgreementLifecycle(executor: Executor, today: string): 
       const agreement = await lockAgreement(tx, row.agreement.id);
       if (!agreement || agreement.status !== "in_force" || !agreement.endDate || agreement.endDate >= today) return false;
       await updateAgreement(tx, agreement.id, { status: "expired", endedAt: new Date() });
-      const people = [
-        ...(await findMembersWithRoles(tx, row.clientOrgId, CLIENT_SIGNER_ROLES)).map((p) => ({ ...p, orgId: row.clientOrgId, path: `/client/${row.clientOrgId}/agreements/${agreement.id}` })),
-        ...(await findMembersWithRoles(tx, row.vendorOrgId!, ["admin"])).map((p) => ({ ...p, orgId: row.vendorOrgId!, path: `/vendor/${row.vendorOrgId}/agreements/${agreement.id}` })),
-      ];
-      await notify(
-        tx,
-        people.map((p) => ({ userId: p.userId, organizationId: p.orgId, messageKey: "agreements:notifications.expired", params: { title: agreement.title }, link: p.path })),
-      );
+      for (const side of bothSides(row)) {
+        await notifyMembers(tx, {
+          organizationId: side.orgId,
+          roles: side.roles,
+          messageKey: "agreements:notifications.expired",
+          params: { title: agreement.title },
+          link: `${side.base}/agreements/${agreement.id}`,
+        });
+      }
       await recordAuditEvent(tx, SYSTEM, {
         organizationId: row.clientOrgId,
         action: "agreement.expired",
@@ -60,35 +67,18 @@ export async function runAgreementLifecycle(executor: Executor, today: string): 
     for (const days of due) {
       const sent = await executor.transaction(async (tx) => {
         if (!(await claimReminder(tx, row.agreement.id, days))) return false;
-        const people = [
-          ...(await findMembersWithRoles(tx, row.clientOrgId, CLIENT_SIGNER_ROLES)).map((p) => ({
-            ...p,
-            orgId: row.clientOrgId,
-            partnerName: row.vendorDisplayName,
-            path: `/client/${row.clientOrgId}/agreements/${row.agreement.id}`,
-          })),
-          ...(await findMembersWithRoles(tx, row.vendorOrgId!, ["admin"])).map((p) => ({
-            ...p,
-            orgId: row.vendorOrgId!,
-            partnerName: row.clientName,
-            path: `/vendor/${row.vendorOrgId}/agreements/${row.agreement.id}`,
-          })),
-        ];
-        await notify(
-          tx,
-          people.map((p) => ({
-            userId: p.userId,
-            organizationId: p.orgId,
+        for (const side of bothSides(row)) {
+          const path = `${side.base}/agreements/${row.agreement.id}`;
+          await notifyMembers(tx, {
+            organizationId: side.orgId,
+            roles: side.roles,
             messageKey: "agreements:notifications.ending",
-            params: { title: row.agreement.title, partnerName: p.partnerName, endDate, days },
-            link: p.path,
-          })),
-        );
-        for (const p of people) {
-          const locale = isLocale(p.locale) ? p.locale : "nl";
-          await enqueueEmail(tx, p.email, locale, {
-            template: "agreement_ending",
-            params: { title: row.agreement.title, partnerName: p.partnerName, endDate: formatCalendarDate(endDate, locale), days, link: `${publicUrl()}${p.path}` },
+            params: { title: row.agreement.title, partnerName: side.partnerName, endDate, days },
+            link: path,
+            email: (locale) => ({
+              template: "agreement_ending",
+              params: { title: row.agreement.title, partnerName: side.partnerName, endDate: formatCalendarDate(endDate, locale), days, link: `${publicUrl()}${path}` },
+            }),
           });
         }
         return true;

@@ -1,11 +1,10 @@
 import { db } from "#db/client.server";
-import { findMembersWithRoles, getAgreementForClient, getAgreementForVendor, insertComment, lockAgreement, updateAgreement } from "#db/queries/agreements";
+import { getAgreementForClient, getAgreementForVendor, insertComment, lockAgreement, updateAgreement } from "#db/queries/agreements";
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
-import { notify } from "~/domain/notifications/notify.server";
-import { isLocale } from "~/i18n/config";
+import { afterCommitDeliverMail } from "~/domain/notifications/enqueue-email.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
 import { canCommentOn, canTerminate } from "./status";
 import { CLIENT_SIGNER_ROLES } from "./sign-agreement.server";
 
@@ -32,26 +31,20 @@ export async function commentOnAgreement(input: { actor: Actor; agreementId: str
     if (requestsChanges) await updateAgreement(tx, agreement.id, { status: "changes_requested" });
     const otherOrgId = side === "vendor" ? scoped.clientOrgId : scoped.vendorOrgId!;
     const path = side === "vendor" ? `/client/${otherOrgId}/agreements/${agreement.id}` : `/vendor/${otherOrgId}/agreements/${agreement.id}`;
-    const recipients = await findMembersWithRoles(tx, otherOrgId, side === "vendor" ? CLIENT_SIGNER_ROLES : ["admin", "responder"]);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: otherOrgId,
-        messageKey: requestsChanges ? "agreements:notifications.changesRequested" : "agreements:notifications.commented",
-        params: { title: agreement.title, partnerName: side === "vendor" ? scoped.vendorDisplayName : scoped.clientName },
-        link: path,
-      })),
-    );
-    if (requestsChanges) {
-      for (const r of recipients) {
-        await enqueueEmail(tx, r.email, isLocale(r.locale) ? r.locale : "nl", {
-          template: "agreement_changes_requested",
-          params: { vendorName: scoped.vendorDisplayName, title: agreement.title, link: `${input.appUrl}${path}` },
-        });
-      }
-      mailed = recipients.length > 0;
-    }
+    const recipients = await notifyMembers(tx, {
+      organizationId: otherOrgId,
+      roles: side === "vendor" ? CLIENT_SIGNER_ROLES : ["admin", "responder"],
+      messageKey: requestsChanges ? "agreements:notifications.changesRequested" : "agreements:notifications.commented",
+      params: { title: agreement.title, partnerName: side === "vendor" ? scoped.vendorDisplayName : scoped.clientName },
+      link: path,
+      email: requestsChanges
+        ? () => ({
+            template: "agreement_changes_requested",
+            params: { vendorName: scoped.vendorDisplayName, title: agreement.title, link: `${input.appUrl}${path}` },
+          })
+        : undefined,
+    });
+    if (requestsChanges) mailed = recipients.length > 0;
     await recordAuditEvent(tx, { actorUserId: actor.userId, ...input.meta }, {
       organizationId: actor.organizationId,
       action: requestsChanges ? "agreement.changes_requested" : "agreement.commented",
@@ -76,17 +69,13 @@ export async function terminateAgreement(input: { actor: Actor; agreementId: str
     await updateAgreement(tx, agreement.id, { status: "terminated", endedAt: new Date() });
     await insertComment(tx, { agreementId: agreement.id, authorUserId: actor.userId, authorSide: "client", body: input.reason, requestsChanges: false });
     const vendorOrgId = scoped.vendorOrgId!;
-    const recipients = await findMembersWithRoles(tx, vendorOrgId, ["admin"]);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: vendorOrgId,
-        messageKey: "agreements:notifications.terminated",
-        params: { clientName: scoped.clientName, title: agreement.title },
-        link: `/vendor/${vendorOrgId}/agreements/${agreement.id}`,
-      })),
-    );
+    await notifyMembers(tx, {
+      organizationId: vendorOrgId,
+      roles: ["admin"],
+      messageKey: "agreements:notifications.terminated",
+      params: { clientName: scoped.clientName, title: agreement.title },
+      link: `/vendor/${vendorOrgId}/agreements/${agreement.id}`,
+    });
     await recordAuditEvent(tx, { actorUserId: actor.userId, ...input.meta }, {
       organizationId: actor.organizationId,
       action: "agreement.terminated",

@@ -4,7 +4,6 @@ import {
   findActivePartnershipsForClient,
   findAgreementsForClient,
   findApprovedSubprocessors,
-  findMembersWithRoles,
   findSendableVersions,
   getActivePartnershipForClient,
   getAgreementForClient,
@@ -15,10 +14,9 @@ import {
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
-import { notify } from "~/domain/notifications/notify.server";
+import { afterCommitDeliverMail } from "~/domain/notifications/enqueue-email.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
 import { countryName } from "~/domain/orgs/countries";
-import { isLocale } from "~/i18n/config";
 import { translator } from "~/i18n/i18n.server";
 import { isIsoDate } from "~/utils/calendar-date";
 import { todayInDisplayZone } from "~/utils/dates";
@@ -213,24 +211,17 @@ export async function sendAgreement(input: SendAgreementInput): Promise<{ agreem
     }
     const vendorOrgId = partnership.partnership.vendorOrgId!;
     const path = `/vendor/${vendorOrgId}/agreements/${agreement.id}`;
-    const recipients = await findMembersWithRoles(tx, vendorOrgId, VENDOR_SIGNER_ROLES);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: vendorOrgId,
-        messageKey: "agreements:notifications.sent",
-        params: { clientName: input.clientName, title: agreement.title },
-        link: path,
-      })),
-    );
-    for (const recipient of recipients) {
-      const locale = isLocale(recipient.locale) ? recipient.locale : "nl";
-      await enqueueEmail(tx, recipient.email, locale, {
+    await notifyMembers(tx, {
+      organizationId: vendorOrgId,
+      roles: VENDOR_SIGNER_ROLES,
+      messageKey: "agreements:notifications.sent",
+      params: { clientName: input.clientName, title: agreement.title },
+      link: path,
+      email: () => ({
         template: "agreement_sent",
         params: { clientName: input.clientName, title: agreement.title, link: `${input.appUrl}${path}` },
-      });
-    }
+      }),
+    });
     await recordAuditEvent(tx, audit, {
       organizationId: actor.organizationId,
       action: "agreement.sent",

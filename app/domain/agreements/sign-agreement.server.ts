@@ -1,7 +1,6 @@
 import { db, type Transaction } from "#db/client.server";
 import {
   findInForceOfPartnership,
-  findMembersWithRoles,
   findSignatures,
   getAgreementForClient,
   getAgreementForVendor,
@@ -13,9 +12,9 @@ import {
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
-import { notify } from "~/domain/notifications/notify.server";
-import { isLocale, type Locale } from "~/i18n/config";
+import { afterCommitDeliverMail } from "~/domain/notifications/enqueue-email.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
+import type { Locale } from "~/i18n/config";
 import { translator } from "~/i18n/i18n.server";
 import { storage } from "~/storage/storage.server";
 import { formatDateTime } from "~/utils/dates";
@@ -49,6 +48,21 @@ export async function consentText(locale: Locale, organizationName: string, docu
   return t("agreements:sign.consent", { organization: organizationName, hash: documentHash });
 }
 
+/** Stores the signer's signature of the frozen text with the consent sentence they read; null when that side has signed meanwhile. */
+async function insertOwnSignature(tx: Transaction, input: SignInput, side: "vendor" | "client", agreementId: string, documentHash: string) {
+  return insertSignature(tx, {
+    agreementId,
+    side,
+    userId: input.actor.userId,
+    fullName: input.fullName,
+    jobTitle: input.jobTitle,
+    consentText: await consentText(input.locale, input.organizationName, documentHash),
+    documentHash,
+    ipAddress: input.meta.ipAddress,
+    userAgent: input.meta.userAgent?.slice(0, 500) ?? null,
+  });
+}
+
 /**
  * The vendor's signature (admins only): refused when the hash shown differs from the frozen text's,
  * idempotent when the vendor has signed already (nothing is written a second time).
@@ -64,37 +78,21 @@ export async function signAgreement(input: SignInput): Promise<SignOutcome> {
     if (existing) return { status: "already_signed" as const, agreementStatus: agreement.status };
     if (!canVendorSign(agreement.status)) throw new DomainError("invalid_state", "agreements:errors.notSignable");
     if (agreement.documentHash !== input.documentHash) throw new DomainError("conflict", "agreements:errors.hashMismatch");
-    const inserted = await insertSignature(tx, {
-      agreementId: agreement.id,
-      side: "vendor",
-      userId: actor.userId,
-      fullName: input.fullName,
-      jobTitle: input.jobTitle,
-      consentText: await consentText(input.locale, input.organizationName, agreement.documentHash),
-      documentHash: agreement.documentHash,
-      ipAddress: input.meta.ipAddress,
-      userAgent: input.meta.userAgent?.slice(0, 500) ?? null,
-    });
+    const inserted = await insertOwnSignature(tx, input, "vendor", agreement.id, agreement.documentHash);
     if (!inserted) return { status: "already_signed" as const, agreementStatus: agreement.status };
     await updateAgreement(tx, agreement.id, { status: "signed_by_vendor" });
     const path = `/client/${scoped.clientOrgId}/agreements/${agreement.id}`;
-    const recipients = await findMembersWithRoles(tx, scoped.clientOrgId, CLIENT_SIGNER_ROLES);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: scoped.clientOrgId,
-        messageKey: "agreements:notifications.signedByVendor",
-        params: { vendorName: scoped.vendorDisplayName, title: agreement.title },
-        link: path,
-      })),
-    );
-    for (const r of recipients) {
-      await enqueueEmail(tx, r.email, isLocale(r.locale) ? r.locale : "nl", {
+    await notifyMembers(tx, {
+      organizationId: scoped.clientOrgId,
+      roles: CLIENT_SIGNER_ROLES,
+      messageKey: "agreements:notifications.signedByVendor",
+      params: { vendorName: scoped.vendorDisplayName, title: agreement.title },
+      link: path,
+      email: () => ({
         template: "agreement_signed_by_vendor",
         params: { vendorName: scoped.vendorDisplayName, title: agreement.title, link: `${input.appUrl}${path}` },
-      });
-    }
+      }),
+    });
     await recordAuditEvent(tx, { actorUserId: actor.userId, ...input.meta }, {
       organizationId: actor.organizationId,
       action: "agreement.signed",
@@ -124,17 +122,7 @@ export async function countersignAgreement(input: SignInput): Promise<SignOutcom
     if (signatures.some((s) => s.side === "client")) return { status: "already_signed" as const, agreementStatus: agreement.status };
     if (!canClientCountersign(agreement.status)) throw new DomainError("invalid_state", "agreements:errors.notCountersignable");
     if (agreement.documentHash !== input.documentHash) throw new DomainError("conflict", "agreements:errors.hashMismatch");
-    const inserted = await insertSignature(tx, {
-      agreementId: agreement.id,
-      side: "client",
-      userId: actor.userId,
-      fullName: input.fullName,
-      jobTitle: input.jobTitle,
-      consentText: await consentText(input.locale, input.organizationName, agreement.documentHash!),
-      documentHash: agreement.documentHash!,
-      ipAddress: input.meta.ipAddress,
-      userAgent: input.meta.userAgent?.slice(0, 500) ?? null,
-    });
+    const inserted = await insertOwnSignature(tx, input, "client", agreement.id, agreement.documentHash!);
     if (!inserted) return { status: "already_signed" as const, agreementStatus: agreement.status };
     const now = new Date();
     const audit = { actorUserId: actor.userId, ...input.meta };
@@ -156,17 +144,13 @@ export async function countersignAgreement(input: SignInput): Promise<SignOutcom
     await storage().put(pdf.sha256, pdf.bytes);
     await updateAgreement(tx, agreement.id, { status: "in_force", inForceAt: now, pdfSha256: pdf.sha256, pdfSizeBytes: pdf.bytes.byteLength });
     const vendorOrgId = scoped.vendorOrgId!;
-    const recipients = await findMembersWithRoles(tx, vendorOrgId, ["admin"]);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: vendorOrgId,
-        messageKey: "agreements:notifications.inForce",
-        params: { clientName: scoped.clientName, title: agreement.title },
-        link: `/vendor/${vendorOrgId}/agreements/${agreement.id}`,
-      })),
-    );
+    await notifyMembers(tx, {
+      organizationId: vendorOrgId,
+      roles: ["admin"],
+      messageKey: "agreements:notifications.inForce",
+      params: { clientName: scoped.clientName, title: agreement.title },
+      link: `/vendor/${vendorOrgId}/agreements/${agreement.id}`,
+    });
     await recordAuditEvent(tx, audit, {
       organizationId: actor.organizationId,
       action: "agreement.countersigned",

@@ -95,6 +95,26 @@ function assertEditor(actor: Actor) {
   if (actor.organizationKind !== "client" || !can(actor, "agreement_template.edit")) throw new DomainError("forbidden");
 }
 
+/** The audit event of a change to one of the actor's templates. */
+function recordTemplateEvent(tx: Executor, input: { actor: Actor; meta: RequestMeta }, action: string, templateId: string, summary: Record<string, unknown>) {
+  return recordAuditEvent(tx, { actorUserId: input.actor.userId, ...input.meta }, {
+    organizationId: input.actor.organizationId,
+    action,
+    entityType: "agreement_template",
+    entityId: templateId,
+    summary,
+  });
+}
+
+/** Locks one of the actor's own templates and reads its draft: not found, or no draft to work on. */
+async function lockDraft(tx: Executor, actor: Actor, templateId: string) {
+  const template = await lockOwnTemplate(tx, actor.organizationId, templateId);
+  if (!template) throw new DomainError("not_found");
+  const draft = await getDraftVersion(tx, template.id);
+  if (!draft) throw new DomainError("invalid_state", "agreements:errors.noDraft");
+  return { template, draft };
+}
+
 /** Copies a visible template's latest published version into a new own template, as a draft. */
 export async function copyAgreementTemplate(input: { actor: Actor; templateId: string; meta: RequestMeta }) {
   assertEditor(input.actor);
@@ -105,13 +125,7 @@ export async function copyAgreementTemplate(input: { actor: Actor; templateId: s
     if (!published) throw new DomainError("invalid_state", "agreements:errors.nothingPublished");
     const template = await insertTemplate(tx, { ownerOrgId: input.actor.organizationId, copiedFromTemplateId: source.id });
     await insertTemplateVersion(tx, { templateId: template.id, version: 1, status: "draft", content: published.content, createdByUserId: input.actor.userId });
-    await recordAuditEvent(tx, { actorUserId: input.actor.userId, ...input.meta }, {
-      organizationId: input.actor.organizationId,
-      action: "agreement_template.copied",
-      entityType: "agreement_template",
-      entityId: template.id,
-      summary: { fromTemplateId: source.id, fromVersion: published.version, name: nameOf(published.content).nl },
-    });
+    await recordTemplateEvent(tx, input, "agreement_template.copied", template.id, { fromTemplateId: source.id, fromVersion: published.version, name: nameOf(published.content).nl });
     return { templateId: template.id };
   });
 }
@@ -120,19 +134,10 @@ export async function copyAgreementTemplate(input: { actor: Actor; templateId: s
 export async function saveAgreementDraft(input: { actor: Actor; templateId: string; lockVersion: number; content: AgreementContent; meta: RequestMeta }) {
   assertEditor(input.actor);
   return db().transaction(async (tx) => {
-    const template = await lockOwnTemplate(tx, input.actor.organizationId, input.templateId);
-    if (!template) throw new DomainError("not_found");
-    const draft = await getDraftVersion(tx, template.id);
-    if (!draft) throw new DomainError("invalid_state", "agreements:errors.noDraft");
+    const { template, draft } = await lockDraft(tx, input.actor, input.templateId);
     const saved = await updateDraftVersion(tx, draft.id, input.lockVersion, input.content as unknown as Record<string, unknown>);
     if (!saved) throw new DomainError("conflict", "agreements:errors.staleDraft");
-    await recordAuditEvent(tx, { actorUserId: input.actor.userId, ...input.meta }, {
-      organizationId: input.actor.organizationId,
-      action: "agreement_template.draft_saved",
-      entityType: "agreement_template",
-      entityId: template.id,
-      summary: { version: draft.version, clauses: input.content.clauses.length },
-    });
+    await recordTemplateEvent(tx, input, "agreement_template.draft_saved", template.id, { version: draft.version, clauses: input.content.clauses.length });
     return { lockVersion: saved.lockVersion };
   });
 }
@@ -141,23 +146,14 @@ export async function saveAgreementDraft(input: { actor: Actor; templateId: stri
 export async function publishAgreementTemplate(input: { actor: Actor; templateId: string; lockVersion: number; meta: RequestMeta }) {
   assertEditor(input.actor);
   return db().transaction(async (tx) => {
-    const template = await lockOwnTemplate(tx, input.actor.organizationId, input.templateId);
-    if (!template) throw new DomainError("not_found");
-    const draft = await getDraftVersion(tx, template.id);
-    if (!draft) throw new DomainError("invalid_state", "agreements:errors.noDraft");
+    const { template, draft } = await lockDraft(tx, input.actor, input.templateId);
     const issues = publishIssues(draft.content);
     const unknown = issues.find((i) => i.code === "unknown_merge_field");
     if (unknown && unknown.code === "unknown_merge_field") throw new DomainError("invalid_input", "agreements:errors.unknownMergeField", { field: unknown.field });
     if (issues.length > 0) throw new DomainError("invalid_input", "agreements:errors.incompleteDraft");
     const published = await publishDraftVersion(tx, draft.id, input.lockVersion, input.actor.userId);
     if (!published) throw new DomainError("conflict", "agreements:errors.staleDraft");
-    await recordAuditEvent(tx, { actorUserId: input.actor.userId, ...input.meta }, {
-      organizationId: input.actor.organizationId,
-      action: "agreement_template.published",
-      entityType: "agreement_template",
-      entityId: template.id,
-      summary: { version: published.version, name: nameOf(published.content).nl },
-    });
+    await recordTemplateEvent(tx, input, "agreement_template.published", template.id, { version: published.version, name: nameOf(published.content).nl });
     return { version: published.version };
   });
 }
@@ -173,13 +169,7 @@ export async function startAgreementDraft(input: { actor: Actor; templateId: str
     if (!published) throw new DomainError("invalid_state", "agreements:errors.nothingPublished");
     const version = (await getHighestVersionNumber(tx, template.id)) + 1;
     await insertTemplateVersion(tx, { templateId: template.id, version, status: "draft", content: published.content, createdByUserId: input.actor.userId });
-    await recordAuditEvent(tx, { actorUserId: input.actor.userId, ...input.meta }, {
-      organizationId: input.actor.organizationId,
-      action: "agreement_template.draft_started",
-      entityType: "agreement_template",
-      entityId: template.id,
-      summary: { version },
-    });
+    await recordTemplateEvent(tx, input, "agreement_template.draft_started", template.id, { version });
     return { created: true };
   });
 }

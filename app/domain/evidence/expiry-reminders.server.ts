@@ -1,11 +1,9 @@
 import { and, eq, gte, isNull, lte } from "drizzle-orm";
 import type { Database } from "#db/client.server";
-import { findMembersWithRoles } from "#db/queries/questionnaire-requests";
 import { evidenceExpiryReminders, evidenceItems, evidenceVersions } from "#db/schema/index";
-import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
-import { notify } from "~/domain/notifications/notify.server";
+import { afterCommitDeliverMail } from "~/domain/notifications/enqueue-email.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
 import { sideBase } from "~/domain/orgs/navigation";
-import { isLocale } from "~/i18n/config";
 import { addDays, daysBetween } from "~/utils/calendar-date";
 import { formatCalendarDate } from "~/utils/dates";
 import { appUrl } from "~/utils/http.server";
@@ -49,24 +47,17 @@ export async function sendEvidenceExpiryReminders(database: Database, today: str
         if (claimed.length === 0) return;
         const days = daysBetween(today, item.validUntil!);
         const path = `${sideBase("vendor", item.vendorOrgId)}/evidence/${item.evidenceId}`;
-        const recipients = await findMembersWithRoles(tx, item.vendorOrgId, RECIPIENT_ROLES);
-        await notify(
-          tx,
-          recipients.map((r) => ({
-            userId: r.userId,
-            organizationId: item.vendorOrgId,
-            messageKey: "evidence:notifications.expiring",
-            params: { title: item.title, count: days, validUntil: item.validUntil! },
-            link: path,
-          })),
-        );
-        for (const r of recipients) {
-          const locale = isLocale(r.locale) ? r.locale : "nl";
-          await enqueueEmail(tx, r.email, locale, {
+        await notifyMembers(tx, {
+          organizationId: item.vendorOrgId,
+          roles: RECIPIENT_ROLES,
+          messageKey: "evidence:notifications.expiring",
+          params: { title: item.title, count: days, validUntil: item.validUntil! },
+          link: path,
+          email: (locale) => ({
             template: "evidence_expiring",
             params: { title: item.title, validUntil: formatCalendarDate(item.validUntil, locale), days, link: `${appUrl()}${path}` },
-          });
-        }
+          }),
+        });
         sent = true;
       });
     } catch (error) {

@@ -9,15 +9,7 @@ import { storage } from "~/storage/storage.server";
 import { notFound } from "~/utils/http.server";
 import { EvidenceFormError, uploadEvidence, uploadLimitBytes, type UploadedEvidence } from "./upload-evidence.server";
 import type { Transaction } from "#db/client.server";
-
-export interface UploadOutcomeData {
-  ok: boolean;
-  url?: string;
-  evidenceId?: string;
-  versionId?: string;
-  formError?: { key: string; params?: Record<string, string | number> };
-  fieldErrors?: Record<string, string[]>;
-}
+import type { UploadOutcome } from "./view-models";
 
 const statusOf: Record<string, number> = { payload_too_large: 413, not_found: 404, forbidden: 403, conflict: 409 };
 
@@ -33,7 +25,7 @@ export async function runEvidenceUpload(input: {
   evidenceId?: string | null;
   afterRecord?: (tx: Transaction, uploaded: UploadedEvidence) => Promise<void>;
   nextUrl?: (uploaded: UploadedEvidence) => string;
-}): Promise<{ status: number; outcome: UploadOutcomeData }> {
+}): Promise<{ status: number; outcome: UploadOutcome }> {
   const { actor } = input;
   if (input.evidenceId != null) {
     if (!isUuid(input.evidenceId) || !(await getVendorEvidence(db(), actor.organizationId, input.evidenceId))) notFound();

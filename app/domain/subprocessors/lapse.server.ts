@@ -1,8 +1,7 @@
 import type { Database } from "#db/client.server";
-import { findMembersWithRoles } from "#db/queries/questionnaire-requests";
 import { insertEvent, unsafeFindLapsedProposalIds, unsafeLockProposal, updateEntry } from "#db/queries/subprocessors";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
-import { notify } from "~/domain/notifications/notify.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
 import { hasLapsed } from "./register";
 import { CLIENT_RECIPIENT_ROLES, VENDOR_RECIPIENT_ROLES } from "./register.server";
 
@@ -46,24 +45,22 @@ async function approveOne(database: Database, subprocessorId: string, today: str
       summary: { partnershipId: entry.partnershipId, vendorDisplayName: entry.vendorDisplayName, name: entry.name, objectionDeadline: entry.objectionDeadline },
     });
     const params = { name: entry.name, vendorName: entry.vendorDisplayName, clientName: entry.clientName, deadline: entry.objectionDeadline ?? "" };
-    const clients = await findMembersWithRoles(tx, entry.clientOrgId, CLIENT_RECIPIENT_ROLES);
-    const vendors = entry.vendorOrgId ? await findMembersWithRoles(tx, entry.vendorOrgId, VENDOR_RECIPIENT_ROLES) : [];
-    await notify(tx, [
-      ...clients.map((r) => ({
-        userId: r.userId,
-        organizationId: entry.clientOrgId,
-        messageKey: "subprocessors:notifications.lapsedClient",
-        params,
-        link: `/client/${entry.clientOrgId}/partners/${entry.partnershipId}/subprocessors`,
-      })),
-      ...vendors.map((r) => ({
-        userId: r.userId,
+    await notifyMembers(tx, {
+      organizationId: entry.clientOrgId,
+      roles: CLIENT_RECIPIENT_ROLES,
+      messageKey: "subprocessors:notifications.lapsedClient",
+      params,
+      link: `/client/${entry.clientOrgId}/partners/${entry.partnershipId}/subprocessors`,
+    });
+    if (entry.vendorOrgId) {
+      await notifyMembers(tx, {
         organizationId: entry.vendorOrgId,
+        roles: VENDOR_RECIPIENT_ROLES,
         messageKey: "subprocessors:notifications.lapsedVendor",
         params,
         link: `/vendor/${entry.vendorOrgId}/clients/${entry.partnershipId}/subprocessors`,
-      })),
-    ]);
+      });
+    }
     return "approved";
   });
 }

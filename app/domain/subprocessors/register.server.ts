@@ -1,5 +1,4 @@
 import { db, type Executor } from "#db/client.server";
-import { findMembersWithRoles } from "#db/queries/questionnaire-requests";
 import {
   countPendingByPartnership,
   findEventsOf,
@@ -17,10 +16,9 @@ import { isUuid } from "~/auth/guards.server";
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
-import { notify } from "~/domain/notifications/notify.server";
+import { afterCommitDeliverMail } from "~/domain/notifications/enqueue-email.server";
+import { notifyMembers, type NotifyMembersInput } from "~/domain/notifications/notify-members.server";
 import { countryName } from "~/domain/orgs/countries";
-import { isLocale } from "~/i18n/config";
 import { formatCalendarDate, todayInDisplayZone } from "~/utils/dates";
 import {
   changedFields,
@@ -43,6 +41,10 @@ const scopeOf = (actor: Actor): RegisterScope => ({ side: actor.organizationKind
 
 const clientPath = (clientOrgId: string, partnershipId: string) => `/client/${clientOrgId}/partners/${partnershipId}/subprocessors`;
 const vendorPath = (vendorOrgId: string, partnershipId: string) => `/vendor/${vendorOrgId}/clients/${partnershipId}/subprocessors`;
+
+/** Tells the client's admins and managers of a change to the partnership's register. */
+const notifyClient = (tx: Executor, partnership: { clientOrgId: string }, input: Omit<NotifyMembersInput, "organizationId" | "roles">) =>
+  notifyMembers(tx, { organizationId: partnership.clientOrgId, roles: CLIENT_RECIPIENT_ROLES, ...input });
 
 async function scopedPartnership(executor: Executor, actor: Actor, partnershipId: string | undefined) {
   if (!isUuid(partnershipId)) throw new DomainError("not_found");
@@ -154,28 +156,15 @@ export async function proposeSubprocessor(input: WriteInput & { values: EntryInp
       proposedByUserId: actor.userId,
     });
     await insertEvent(tx, { subprocessorId: id, event: "proposed", actorUserId: actor.userId });
-    await recordAuditEvent(tx, { actorUserId: actor.userId, ...input.meta }, {
-      organizationId: actor.organizationId,
-      action: "subprocessor.proposed",
-      entityType: "subprocessor",
-      entityId: id,
-      summary: { partnershipId: partnership.id, clientName: partnership.clientName, ...input.values, objectionDeadline: deadline, noticeDays },
+    await recordEntryEvent(tx, input, "subprocessor.proposed", id, {
+      partnershipId: partnership.id, clientName: partnership.clientName, ...input.values, objectionDeadline: deadline, noticeDays,
     });
     const path = clientPath(partnership.clientOrgId, partnership.id);
-    const recipients = await findMembersWithRoles(tx, partnership.clientOrgId, CLIENT_RECIPIENT_ROLES);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: partnership.clientOrgId,
-        messageKey: "subprocessors:notifications.proposed",
-        params: { vendorName: partnership.vendorDisplayName, name: input.values.name, deadline },
-        link: path,
-      })),
-    );
-    for (const r of recipients) {
-      const locale = isLocale(r.locale) ? r.locale : "nl";
-      await enqueueEmail(tx, r.email, locale, {
+    await notifyClient(tx, partnership, {
+      messageKey: "subprocessors:notifications.proposed",
+      params: { vendorName: partnership.vendorDisplayName, name: input.values.name, deadline },
+      link: path,
+      email: (locale) => ({
         template: "subprocessor_proposed",
         params: {
           vendorName: partnership.vendorDisplayName,
@@ -185,8 +174,8 @@ export async function proposeSubprocessor(input: WriteInput & { values: EntryInp
           deadline: formatCalendarDate(deadline, locale),
           link: `${input.appUrl}${path}`,
         },
-      });
-    }
+      }),
+    });
     return { id };
   });
   afterCommitDeliverMail();
@@ -196,6 +185,12 @@ export async function proposeSubprocessor(input: WriteInput & { values: EntryInp
 interface EntryWriteInput extends WriteInput {
   subprocessorId: string;
   lockVersion: number;
+}
+
+/** The audit event of a change to one register entry, by the acting user. */
+function recordEntryEvent(tx: Executor, input: WriteInput, action: string, entityId: string, summary: Record<string, unknown>) {
+  const actor = { actorUserId: input.actor.userId, ...input.meta };
+  return recordAuditEvent(tx, actor, { organizationId: input.actor.organizationId, action, entityType: "subprocessor", entityId, summary });
 }
 
 /** Locks the caller's entry and checks that it is still in the state and version the caller saw. */
@@ -228,28 +223,16 @@ export async function editProposal(input: EntryWriteInput & { values: EntryInput
     if (changed.length === 0) return { changed };
     await applyChange(tx, { ...entry, status: "proposed" }, input.values);
     await insertEvent(tx, { subprocessorId: entry.id, event: "edited", actorUserId: actor.userId, comment: changed.join(", ") });
-    await recordAuditEvent(tx, { actorUserId: actor.userId, ...input.meta }, {
-      organizationId: actor.organizationId,
-      action: "subprocessor.edited",
-      entityType: "subprocessor",
-      entityId: entry.id,
-      summary: {
-        partnershipId: partnership.id,
-        changed: Object.fromEntries(changed.map((k) => [k, { from: entry[k], to: input.values[k] }])),
-      },
+    await recordEntryEvent(tx, input, "subprocessor.edited", entry.id, {
+      partnershipId: partnership.id,
+      changed: Object.fromEntries(changed.map((k) => [k, { from: entry[k], to: input.values[k] }])),
     });
     // The client may be weighing this very proposal: tell its deciders it changed.
-    const recipients = await findMembersWithRoles(tx, partnership.clientOrgId, CLIENT_RECIPIENT_ROLES);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: partnership.clientOrgId,
-        messageKey: "subprocessors:notifications.edited",
-        params: { vendorName: partnership.vendorDisplayName, name: input.values.name },
-        link: clientPath(partnership.clientOrgId, partnership.id),
-      })),
-    );
+    await notifyClient(tx, partnership, {
+      messageKey: "subprocessors:notifications.edited",
+      params: { vendorName: partnership.vendorDisplayName, name: input.values.name },
+      link: clientPath(partnership.clientOrgId, partnership.id),
+    });
     return { changed };
   });
 }
@@ -267,34 +250,22 @@ export async function closeEntry(input: EntryWriteInput & { kind: "withdraw" | "
     const { partnership, entry } = await lockCurrent(tx, actor, input, from);
     await applyChange(tx, { ...entry, status: from }, { status: to });
     await insertEvent(tx, { subprocessorId: entry.id, event: to, actorUserId: actor.userId, comment: input.comment });
-    await recordAuditEvent(tx, { actorUserId: actor.userId, ...input.meta }, {
-      organizationId: actor.organizationId,
-      action: input.kind === "withdraw" ? "subprocessor.withdrawn" : "subprocessor.removed",
-      entityType: "subprocessor",
-      entityId: entry.id,
-      summary: { partnershipId: partnership.id, name: entry.name, comment: input.comment },
+    await recordEntryEvent(tx, input, input.kind === "withdraw" ? "subprocessor.withdrawn" : "subprocessor.removed", entry.id, {
+      partnershipId: partnership.id, name: entry.name, comment: input.comment,
     });
     const path = clientPath(partnership.clientOrgId, partnership.id);
-    const recipients = await findMembersWithRoles(tx, partnership.clientOrgId, CLIENT_RECIPIENT_ROLES);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: partnership.clientOrgId,
-        messageKey: `subprocessors:notifications.${to}`,
-        params: { vendorName: partnership.vendorDisplayName, name: entry.name },
-        link: path,
-      })),
-    );
-    if (input.kind === "remove") {
-      for (const r of recipients) {
-        const locale = isLocale(r.locale) ? r.locale : "nl";
-        await enqueueEmail(tx, r.email, locale, {
-          template: "subprocessor_removed",
-          params: { vendorName: partnership.vendorDisplayName, name: entry.name, link: `${input.appUrl}${path}` },
-        });
-      }
-    }
+    await notifyClient(tx, partnership, {
+      messageKey: `subprocessors:notifications.${to}`,
+      params: { vendorName: partnership.vendorDisplayName, name: entry.name },
+      link: path,
+      email:
+        input.kind === "remove"
+          ? () => ({
+              template: "subprocessor_removed",
+              params: { vendorName: partnership.vendorDisplayName, name: entry.name, link: `${input.appUrl}${path}` },
+            })
+          : undefined,
+    });
   });
   afterCommitDeliverMail();
 }
@@ -325,35 +296,25 @@ export async function decideSubprocessor(
     const to = input.decision === "approve" ? "approved" : "objected";
     await applyChange(tx, entry, { status: to, decidedByUserId: actor.userId, decidedAt: new Date(), decisionComment: input.comment });
     await insertEvent(tx, { subprocessorId: entry.id, event: to, actorUserId: actor.userId, comment: input.comment });
-    await recordAuditEvent(tx, { actorUserId: actor.userId, ...input.meta }, {
-      organizationId: actor.organizationId,
-      action: input.decision === "approve" ? "subprocessor.approved" : "subprocessor.objected",
-      entityType: "subprocessor",
-      entityId: entry.id,
-      summary: { partnershipId: partnership.id, vendorDisplayName: partnership.vendorDisplayName, name: entry.name, comment: input.comment },
+    await recordEntryEvent(tx, input, input.decision === "approve" ? "subprocessor.approved" : "subprocessor.objected", entry.id, {
+      partnershipId: partnership.id, vendorDisplayName: partnership.vendorDisplayName, name: entry.name, comment: input.comment,
     });
     if (!partnership.vendorOrgId) return;
     const path = vendorPath(partnership.vendorOrgId, partnership.id);
-    const recipients = await findMembersWithRoles(tx, partnership.vendorOrgId, VENDOR_RECIPIENT_ROLES);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: partnership.vendorOrgId,
-        messageKey: `subprocessors:notifications.${to}`,
-        params: { clientName: partnership.clientName, name: entry.name },
-        link: path,
-      })),
-    );
-    if (to === "objected") {
-      for (const r of recipients) {
-        const locale = isLocale(r.locale) ? r.locale : "nl";
-        await enqueueEmail(tx, r.email, locale, {
-          template: "subprocessor_objected",
-          params: { clientName: partnership.clientName, name: entry.name, reason: input.comment ?? "", link: `${input.appUrl}${path}` },
-        });
-      }
-    }
+    await notifyMembers(tx, {
+      organizationId: partnership.vendorOrgId,
+      roles: VENDOR_RECIPIENT_ROLES,
+      messageKey: `subprocessors:notifications.${to}`,
+      params: { clientName: partnership.clientName, name: entry.name },
+      link: path,
+      email:
+        to === "objected"
+          ? () => ({
+              template: "subprocessor_objected",
+              params: { clientName: partnership.clientName, name: entry.name, reason: input.comment ?? "", link: `${input.appUrl}${path}` },
+            })
+          : undefined,
+    });
   });
   afterCommitDeliverMail();
 }

@@ -1,11 +1,10 @@
 import { db } from "#db/client.server";
-import { findMembersWithRoles } from "#db/queries/questionnaire-requests";
 import { findLiveRequirementsOfClients, getTrainingPartnershipForVendor, insertAttestation, insertRosterEntries } from "#db/queries/training";
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
 import { linkEvidence } from "~/domain/evidence/links.server";
-import { notify } from "~/domain/notifications/notify.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
 import { isIsoDate } from "~/utils/calendar-date";
 import { todayInDisplayZone } from "~/utils/dates";
 import type { AttestInput } from "./forms";
@@ -155,17 +154,13 @@ export async function attestTraining(input: AttestInputWithContext): Promise<Att
       },
     });
     const titles = await requirementTitles(requirement);
-    const recipients = await findMembersWithRoles(tx, current.clientOrgId, CLIENT_RECIPIENT_ROLES);
-    await notify(
-      tx,
-      recipients.map((r) => ({
-        userId: r.userId,
-        organizationId: current.clientOrgId,
-        messageKey: "training:notifications.attested",
-        params: { vendorName: input.vendorName, title: titles.nl, titleEn: titles.en, coverage: String(coverage) },
-        link: `/client/${current.clientOrgId}/training/${requirement.id}/${current.id}`,
-      })),
-    );
+    await notifyMembers(tx, {
+      organizationId: current.clientOrgId,
+      roles: CLIENT_RECIPIENT_ROLES,
+      messageKey: "training:notifications.attested",
+      params: { vendorName: input.vendorName, title: titles.nl, titleEn: titles.en, coverage: String(coverage) },
+      link: `/client/${current.clientOrgId}/training/${requirement.id}/${current.id}`,
+    });
     return row.id;
   });
   return { status: "attested", attestationId, coveragePercent: coverage };

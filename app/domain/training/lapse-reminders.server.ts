@@ -1,12 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "#db/client.server";
-import { findMembersWithRoles } from "#db/queries/questionnaire-requests";
 import { unsafeFindLatestAttestationsOfLiveRequirements } from "#db/queries/training";
 import { auditEvents } from "#db/schema/index";
 import { recordAuditEvent } from "~/domain/audit/record-event.server";
-import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
-import { notify } from "~/domain/notifications/notify.server";
-import { isLocale } from "~/i18n/config";
+import { afterCommitDeliverMail } from "~/domain/notifications/enqueue-email.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
 import { addDays, daysBetween } from "~/utils/calendar-date";
 import { formatCalendarDate } from "~/utils/dates";
 import { publicUrl } from "~/utils/env.server";
@@ -43,24 +41,17 @@ export async function sendTrainingLapseReminders(database: Database, today: stri
         const titles = await requirementTitles(row);
         const days = daysBetween(today, validUntil);
         const path = `/vendor/${vendorOrgId}/training/${row.partnershipId}/${row.requirementId}`;
-        const recipients = await findMembersWithRoles(tx, vendorOrgId, VENDOR_RECIPIENT_ROLES);
-        await notify(
-          tx,
-          recipients.map((r) => ({
-            userId: r.userId,
-            organizationId: vendorOrgId,
-            messageKey: "training:notifications.lapsing",
-            params: { clientName: row.clientName, title: titles.nl, titleEn: titles.en, validUntil },
-            link: path,
-          })),
-        );
-        for (const recipient of recipients) {
-          const locale = isLocale(recipient.locale) ? recipient.locale : "nl";
-          await enqueueEmail(tx, recipient.email, locale, {
+        const recipients = await notifyMembers(tx, {
+          organizationId: vendorOrgId,
+          roles: VENDOR_RECIPIENT_ROLES,
+          messageKey: "training:notifications.lapsing",
+          params: { clientName: row.clientName, title: titles.nl, titleEn: titles.en, validUntil },
+          link: path,
+          email: (locale) => ({
             template: "training_lapsing",
             params: { clientName: row.clientName, title: titles[locale], validUntil: formatCalendarDate(validUntil, locale), days, link: `${publicUrl()}${path}` },
-          });
-        }
+          }),
+        });
         await recordAuditEvent(tx, { actorUserId: null, actorLabel: "training-reminder", ipAddress: null, userAgent: null }, {
           organizationId: vendorOrgId,
           action: "training.lapse_reminded",

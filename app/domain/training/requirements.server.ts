@@ -1,5 +1,4 @@
 import { db, type Transaction } from "#db/client.server";
-import { findMembersWithRoles } from "#db/queries/questionnaire-requests";
 import {
   findClientPartnershipIds,
   findTrainingPartnershipsForClient,
@@ -11,9 +10,9 @@ import {
 import { can, type Actor } from "~/auth/policy";
 import { recordAuditEvent, type RequestMeta } from "~/domain/audit/record-event.server";
 import { DomainError } from "~/domain/errors";
-import { afterCommitDeliverMail, enqueueEmail } from "~/domain/notifications/enqueue-email.server";
-import { notify } from "~/domain/notifications/notify.server";
-import { isLocale, type Locale } from "~/i18n/config";
+import { afterCommitDeliverMail } from "~/domain/notifications/enqueue-email.server";
+import { notifyMembers } from "~/domain/notifications/notify-members.server";
+import type { Locale } from "~/i18n/config";
 import { translator } from "~/i18n/i18n.server";
 import type { RequirementInput } from "./forms";
 import { appliesToPartnership, TRAINING_ROLES } from "./rules";
@@ -107,7 +106,6 @@ async function tellVendor(
   input: { clientName: string; appUrl: string; vendorOrgId: string; partnershipId: string; requirement: RequirementRow },
 ) {
   const path = `/vendor/${input.vendorOrgId}/training/${input.partnershipId}/${input.requirement.id}`;
-  const recipients = await findMembersWithRoles(tx, input.vendorOrgId, VENDOR_RECIPIENT_ROLES);
   const titles = await requirementTitles(input.requirement);
   const params = {
     clientName: input.clientName,
@@ -116,13 +114,13 @@ async function tellVendor(
     frequencyMonths: input.requirement.frequencyMonths,
     minimum: input.requirement.minimumCoveragePercent,
   };
-  await notify(
-    tx,
-    recipients.map((r) => ({ userId: r.userId, organizationId: input.vendorOrgId, messageKey: "training:notifications.requirementAdded", params, link: path })),
-  );
-  for (const recipient of recipients) {
-    const locale = isLocale(recipient.locale) ? recipient.locale : "nl";
-    await enqueueEmail(tx, recipient.email, locale, {
+  await notifyMembers(tx, {
+    organizationId: input.vendorOrgId,
+    roles: VENDOR_RECIPIENT_ROLES,
+    messageKey: "training:notifications.requirementAdded",
+    params,
+    link: path,
+    email: (locale) => ({
       template: "training_requirement_added",
       params: {
         clientName: input.clientName,
@@ -131,8 +129,8 @@ async function tellVendor(
         minimum: input.requirement.minimumCoveragePercent,
         link: `${input.appUrl}${path}`,
       },
-    });
-  }
+    }),
+  });
 }
 
 /**

@@ -19,25 +19,12 @@ import { DomainError } from "~/domain/errors";
 import { expiryState } from "~/domain/evidence/expiry";
 import { todayInDisplayZone } from "~/utils/dates";
 import { appliesToPartnership, STATUS_SEVERITY, trainingStatus, type TrainingStatus } from "./rules";
+import type { AttestationView, RequirementView } from "./view-models";
 
 /**
  * The view models of the training screens: plain data, never whole rows, never agent names.
  * Every read is scoped to the actor's organization; anything else is not_found.
  */
-
-export interface RequirementView {
-  id: string;
-  topic: string;
-  title: string;
-  description: string | null;
-  frequencyMonths: number;
-  minimumCoveragePercent: number;
-  appliesToRoles: string[];
-  appliesToPartnershipIds: string[] | null;
-  namesRequired: boolean;
-  archived: boolean;
-  lockVersion: number;
-}
 
 const requirementView = (r: RequirementRow): RequirementView => ({
   id: r.id,
@@ -117,27 +104,6 @@ export async function getClientRequirement(actor: Actor, requirementId: string) 
   const row = await getRequirementForClient(db(), actor.organizationId, requirementId);
   if (!row) throw new DomainError("not_found");
   return requirementView(row);
-}
-
-export interface AttestationView {
-  id: string;
-  periodStart: string;
-  periodEnd: string;
-  agentsInScope: number;
-  agentsTrained: number;
-  coveragePercent: number;
-  firstCompletionDate: string | null;
-  lastCompletionDate: string | null;
-  trainingProvider: string;
-  passMarkPercent: number | null;
-  attestingOfficerName: string;
-  attestingOfficerRole: string;
-  hasRoster: boolean;
-  attestedAt: string;
-  attestedByName: string | null;
-  /** Per role, course and version: rows and distinct agents. Never names. */
-  roster: { role: string; course: string; courseVersion: string | null; rows: number; agents: number }[];
-  evidence: { id: string; title: string; validUntil: string | null; expiry: string }[];
 }
 
 async function historyOf(partnershipId: string, requirementId: string, today: string): Promise<AttestationView[]> {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "#db/client.server";
 import { insertTemplate, insertTemplateVersion } from "#db/queries/agreements";
-import { rolesByKind } from "~/auth/roles";
+import { rolesByKind, type Role } from "~/auth/roles";
 import { defaultAgreementContent } from "~/domain/agreements/default-template";
 import * as clientDetail from "~/routes/client.$orgId.agreements.$agreementId";
 import * as clientPdf from "~/routes/client.$orgId.agreements.$agreementId_.pdf";
@@ -72,6 +72,21 @@ const onAgreement =
     const agreementId = scope === "own" ? OWN : FOREIGN;
     return { path: `/${side}/${orgId}/agreements/${agreementId}${suffix}`, params: { orgId, agreementId }, form };
   };
+
+/** A POST to an agreement's page (the matrix's agreement is in force). */
+const onAgreementPage = (side: "client" | "vendor", allowed: readonly Role[], form: Record<string, string>): RouteSpec => ({
+  file: `${side}.$orgId.agreements.$agreementId`,
+  kind: "tenant",
+  side,
+  method: "POST",
+  handler: withIds("agreementId", side === "client" ? clientDetail.action : vendorDetail.action),
+  allowed,
+  hasNestedIds: true,
+  request: onAgreement(side, "", form),
+});
+
+/** A signature with a hash that matches no text. */
+const signing = (intent: "sign" | "countersign") => ({ intent, fullName: "Matrix Signer", jobTitle: "Director", consent: "on", documentHash: "0".repeat(64) });
 
 const onTemplate =
   (form?: Record<string, string>) =>
@@ -160,39 +175,12 @@ export const specs: RouteSpec[] = [
     hasNestedIds: true,
     request: onAgreement("client"),
   },
-  {
-    file: "client.$orgId.agreements.$agreementId",
-    kind: "tenant",
-    side: "client",
-    method: "POST",
-    handler: withIds("agreementId", clientDetail.action),
-    allowed: ["admin", "manager", "reviewer"],
-    hasNestedIds: true,
-    // The agreement is in force, so closed for comments: refused (422) without writing anything.
-    request: onAgreement("client", "", { intent: "comment", body: "Matrix comment" }),
-  },
-  {
-    file: "client.$orgId.agreements.$agreementId",
-    kind: "tenant",
-    side: "client",
-    method: "POST",
-    handler: withIds("agreementId", clientDetail.action),
-    allowed: clientEditors,
-    hasNestedIds: true,
-    // Countersigning an agreement already in force: idempotent, nothing written.
-    request: onAgreement("client", "", { intent: "countersign", fullName: "Matrix Signer", jobTitle: "Director", consent: "on", documentHash: "0".repeat(64) }),
-  },
-  {
-    file: "client.$orgId.agreements.$agreementId",
-    kind: "tenant",
-    side: "client",
-    method: "POST",
-    handler: withIds("agreementId", clientDetail.action),
-    allowed: clientEditors,
-    hasNestedIds: true,
-    // A stale lock version: refused (409), the agreement stays in force.
-    request: onAgreement("client", "", { intent: "terminate", reason: "Matrix check", lockVersion: "999" }),
-  },
+  // The agreement is in force, so closed for comments: refused (422) without writing anything.
+  onAgreementPage("client", ["admin", "manager", "reviewer"], { intent: "comment", body: "Matrix comment" }),
+  // Countersigning an agreement already in force: idempotent, nothing written.
+  onAgreementPage("client", clientEditors, signing("countersign")),
+  // A stale lock version: refused (409), the agreement stays in force.
+  onAgreementPage("client", clientEditors, { intent: "terminate", reason: "Matrix check", lockVersion: "999" }),
   {
     file: "client.$orgId.agreements.$agreementId_.pdf",
     kind: "tenant",
@@ -222,39 +210,12 @@ export const specs: RouteSpec[] = [
     hasNestedIds: true,
     request: onAgreement("vendor"),
   },
-  {
-    file: "vendor.$orgId.agreements.$agreementId",
-    kind: "tenant",
-    side: "vendor",
-    method: "POST",
-    handler: withIds("agreementId", vendorDetail.action),
-    allowed: ["admin"],
-    hasNestedIds: true,
-    // Signing an agreement already in force: idempotent, nothing written.
-    request: onAgreement("vendor", "", { intent: "sign", fullName: "Matrix Signer", jobTitle: "Director", consent: "on", documentHash: "0".repeat(64) }),
-  },
-  {
-    file: "vendor.$orgId.agreements.$agreementId",
-    kind: "tenant",
-    side: "vendor",
-    method: "POST",
-    handler: withIds("agreementId", vendorDetail.action),
-    allowed: ["admin", "responder"],
-    hasNestedIds: true,
-    // Closed for comments (in force): refused (422) without writing anything.
-    request: onAgreement("vendor", "", { intent: "comment", body: "Matrix comment" }),
-  },
-  {
-    file: "vendor.$orgId.agreements.$agreementId",
-    kind: "tenant",
-    side: "vendor",
-    method: "POST",
-    handler: withIds("agreementId", vendorDetail.action),
-    allowed: ["admin", "responder"],
-    hasNestedIds: true,
-    // A document that does not exist: refused (422) without linking anything.
-    request: onAgreement("vendor", "", { intent: "attach", evidenceId: "00000000-0000-4000-8000-00000000e001" }),
-  },
+  // Signing an agreement already in force: idempotent, nothing written.
+  onAgreementPage("vendor", ["admin"], signing("sign")),
+  // Closed for comments (in force): refused (422) without writing anything.
+  onAgreementPage("vendor", ["admin", "responder"], { intent: "comment", body: "Matrix comment" }),
+  // A document that does not exist: refused (422) without linking anything.
+  onAgreementPage("vendor", ["admin", "responder"], { intent: "attach", evidenceId: "00000000-0000-4000-8000-00000000e001" }),
   {
     file: "vendor.$orgId.agreements.$agreementId_.pdf",
     kind: "tenant",

@@ -1,14 +1,6 @@
 import { db } from "#db/client.server";
 import { findEvidenceFiles, findVendorEvidence } from "#db/queries/evidence";
-
-export interface EvidenceFileView {
-  versionId: string;
-  evidenceId: string;
-  title: string;
-  fileName: string;
-  version: number;
-  validUntil: string | null;
-}
+import type { EvidenceFileView } from "~/domain/evidence/view-models";
 
 /** The version ids that evidence answers name. */
 function fileIdsOf(values: readonly unknown[]): string[] {
