@@ -10,8 +10,9 @@ import { todayInDisplayZone } from "~/utils/dates";
 import { requireActor } from "~/auth/guards.server";
 import { StatusBadge } from "~/components/partnership-badges";
 import { VendorRequestTable } from "~/components/questionnaire-vendor-table";
-import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { sideBase } from "~/domain/orgs/navigation";
+import { findVendorOtherTodos } from "~/domain/orgs/vendor-todo.server";
 import { onlyDelegatedRequests } from "~/domain/questionnaires/requests/delegation.server";
 import { findVendorRequestList } from "~/domain/questionnaires/requests/request-views.server";
 
@@ -25,12 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const evidenceNeedingRenewal = can(actor, "evidence.view")
     ? (await findVendorEvidence(db(), actor.organizationId)).filter((e) => ["expiring", "expired"].includes(expiryState(e.validUntil, today))).length
     : 0;
-  return { base: sideBase(actor.organizationKind, actor.organizationId), clients, todo, evidenceNeedingRenewal };
+  const otherTodos = await findVendorOtherTodos(actor, today);
+  return { base: sideBase(actor.organizationKind, actor.organizationId), clients, todo, otherTodos, evidenceNeedingRenewal };
 }
 
 export default function VendorHome() {
-  const { base, clients, todo, evidenceNeedingRenewal } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["orgs", "evidence"]);
+  const { base, clients, todo, otherTodos, evidenceNeedingRenewal } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["orgs", "evidence", "training"]);
   return (
     <>
       <PageHeader title={t("vendorHome.title")} description={t("vendorHome.intro")} />
@@ -42,13 +44,37 @@ export default function VendorHome() {
           </Link>
         </p>
       ) : null}
-      {todo.length === 0 ? (
+      {todo.length === 0 && otherTodos.length === 0 ? (
         <EmptyState title={t("vendorHome.todoEmpty.title")}>
           <p>{t("vendorHome.todoEmpty.body")}</p>
         </EmptyState>
-      ) : (
+      ) : todo.length > 0 ? (
         <VendorRequestTable base={base} requests={todo} />
-      )}
+      ) : null}
+      {otherTodos.length > 0 ? (
+        <section aria-labelledby="other-todo-title" className={todo.length > 0 ? "mt-6" : ""}>
+          <h2 id="other-todo-title" className={todo.length > 0 ? "text-lg font-semibold text-slate-900" : "sr-only"}>
+            {t("vendorHome.other.title")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{t("vendorHome.other.intro")}</p>
+          <Card>
+            <ul className="divide-y divide-slate-100">
+              {otherTodos.map((item) => (
+                <li key={item.href} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                  <span>
+                    <Link to={item.href} className="font-medium text-brand-700 hover:underline">
+                      {t(`vendorHome.other.kinds.${item.kind}`)}
+                      {item.kind === "training" ? `: ${item.title || t(`training:topics.${item.topic}`)}` : ""}
+                    </Link>
+                    <span className="text-slate-600"> · {item.clientName}</span>
+                  </span>
+                  {item.status ? <Badge tone={item.status === "due_soon" ? "amber" : "red"}>{t(`training:status.${item.status}`)}</Badge> : null}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </section>
+      ) : null}
       <section id="clients" aria-labelledby="clients-title" className="mt-8 scroll-mt-4">
         <h2 id="clients-title" className="mb-3 text-lg font-semibold text-slate-900">
           {t("vendorHome.clients")}
