@@ -4,6 +4,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { fallbackLocale, i18nOptions, isLocale } from "~/i18n/config";
+import { addFormatters } from "~/i18n/formatters";
 import { resources } from "~/i18n/resources";
 
 async function hydrate() {
@@ -13,6 +14,7 @@ async function hydrate() {
     lng: isLocale(lang) ? lang : fallbackLocale,
     resources,
   });
+  addFormatters(i18next);
   startTransition(() => {
     hydrateRoot(
       document,

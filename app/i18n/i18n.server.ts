@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { createInstance, type TFunction } from "i18next";
+import { addFormatters } from "./formatters";
 import { RemixI18Next } from "remix-i18next/server";
 import { fallbackLocale, i18nOptions, isLocale, supportedLocales, type Locale } from "./config";
 import { resources } from "./resources";
@@ -35,6 +36,7 @@ export async function createI18nInstance(locale: Locale) {
   if (!instance) {
     instance = createInstance();
     await instance.init({ ...i18nOptions, lng: locale, resources });
+    addFormatters(instance);
     instances.set(locale, instance);
   }
   return instance;
