@@ -83,7 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManageCadences ? findCadenceTemplateOptions(actor) : [],
   ]);
   const subprocessorsPending = await countPendingSubprocessors(actor, partnership.id);
-  const evidence = can(actor, "evidence.view") ? await partnershipEvidence(partnership.id) : [];
+  const evidence = can(actor, "evidence.view") ? await partnershipEvidence(partnership.id, "client") : [];
   return {
     ...view,
     cadence: {

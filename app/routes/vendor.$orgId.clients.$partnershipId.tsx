@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { clientOrgId: _client, vendorOrgId: _vendor, ...view } = partnership;
   const answerReuse = await getAnswerReuse(actor, partnership.id);
   const subprocessorsPending = await countPendingSubprocessors(actor, partnership.id);
-  const evidence = await partnershipEvidence(partnership.id);
+  const evidence = await partnershipEvidence(partnership.id, "vendor");
   return {
     base: sideBase(actor.organizationKind, actor.organizationId),
     partnership: view,

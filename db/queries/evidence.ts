@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Executor } from "#db/client.server";
 import {
   evidenceItems,
@@ -7,6 +7,7 @@ import {
   organizations,
   partnerships,
   questionnaireAnswers,
+  questionnaireRequests,
   users,
 } from "#db/schema/index";
 
@@ -45,6 +46,17 @@ export type EvidenceSummaryRow = {
   uploadedAt: Date;
 };
 
+/**
+ * Whether a link shows its document to the client. A link to an answer counts only once the
+ * client may see that answer (confirmed, in a request submitted, returned or accepted): a file
+ * the vendor attaches while drafting stays the vendor's until it submits.
+ */
+function clientSeesLink(targetType: SQL | AnyColumn, targetId: SQL | AnyColumn) {
+  return sql`(${targetType} <> 'answer' or exists (
+    select 1 from ${questionnaireAnswers} a join ${questionnaireRequests} r on r.id = a.request_id
+    where a.id = ${targetId} and a.is_confirmed and r.status in ('submitted', 'returned', 'accepted')))`;
+}
+
 /** A vendor's evidence (not archived, unless asked), by title: the library and the pickers. */
 export async function findVendorEvidence(
   executor: Executor,
@@ -82,7 +94,8 @@ export async function getClientVisibleEvidence(executor: Executor, clientOrgId: 
       and(
         eq(evidenceItems.id, evidenceId),
         sql`exists (select 1 from ${evidenceLinks} l join ${partnerships} p on p.id = l.partnership_id
-                    where l.evidence_id = ${evidenceItems.id} and p.client_org_id = ${clientOrgId})`,
+                    where l.evidence_id = ${evidenceItems.id} and p.client_org_id = ${clientOrgId}
+                      and ${clientSeesLink(sql`l.target_type`, sql`l.target_id`)})`,
       ),
     );
   return row as EvidenceSummaryRow | undefined;
@@ -177,7 +190,13 @@ export async function findEvidenceLinks(executor: Executor, evidenceId: string, 
       questionnaireAnswers,
       and(eq(evidenceLinks.targetType, "answer"), eq(questionnaireAnswers.id, evidenceLinks.targetId)),
     )
-    .where(and(eq(evidenceLinks.evidenceId, evidenceId), clientOrgId ? eq(partnerships.clientOrgId, clientOrgId) : undefined))
+    .where(
+      and(
+        eq(evidenceLinks.evidenceId, evidenceId),
+        clientOrgId ? eq(partnerships.clientOrgId, clientOrgId) : undefined,
+        clientOrgId ? clientSeesLink(evidenceLinks.targetType, evidenceLinks.targetId) : undefined,
+      ),
+    )
     .orderBy(asc(organizations.name), asc(evidenceLinks.createdAt));
 }
 
@@ -209,13 +228,21 @@ export async function findEvidenceFiles(executor: Executor, vendorOrgId: string,
     .where(and(inArray(evidenceVersions.id, [...versionIds]), eq(evidenceItems.vendorOrgId, vendorOrgId)));
 }
 
-/** Every document linked anywhere in one partnership (answers, agreements, shared as a whole…), once each. */
-export async function findPartnershipEvidence(executor: Executor, partnershipId: string): Promise<EvidenceSummaryRow[]> {
+/**
+ * Every document linked anywhere in one partnership (answers, agreements, shared as a whole…),
+ * once each; for the client, only what it may see (see {@link clientSeesLink}).
+ */
+export async function findPartnershipEvidence(executor: Executor, partnershipId: string, viewer: "client" | "vendor"): Promise<EvidenceSummaryRow[]> {
   return executor
     .selectDistinctOn([evidenceItems.id], evidenceSummaryColumns)
     .from(evidenceLinks)
     .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceLinks.evidenceId))
     .innerJoin(evidenceVersions, eq(evidenceVersions.id, evidenceItems.currentVersionId))
-    .where(eq(evidenceLinks.partnershipId, partnershipId))
+    .where(
+      and(
+        eq(evidenceLinks.partnershipId, partnershipId),
+        viewer === "client" ? clientSeesLink(evidenceLinks.targetType, evidenceLinks.targetId) : undefined,
+      ),
+    )
     .orderBy(evidenceItems.id);
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evidenceLinks, questionnaireAnswers } from "#db/schema/index";
 import { templateContentSchema } from "~/domain/questionnaires/model";
 import * as clientFile from "~/routes/client.$orgId.evidence.$evidenceId_.file";
+import * as clientPartner from "~/routes/client.$orgId.partners.$partnershipId";
 import * as clientReview from "~/routes/client.$orgId.questionnaires.$requestId";
 import * as vendorRequest from "~/routes/vendor.$orgId.questionnaires.$requestId";
 import { createStoredEvidence } from "../factories/evidence";
@@ -37,6 +38,7 @@ const template = templateContentSchema.parse({
 });
 
 let w: Awaited<ReturnType<typeof world>>;
+let certificate: { evidenceId: string };
 async function world() {
   const client = await createOrganization(db(), "client");
   const vendor = await createOrganization(db(), "vendor");
@@ -55,6 +57,15 @@ const save = (value: unknown, version: number, cookie = w.responder.cookie) =>
     postRequest(`/vendor/${w.vendor.id}/questionnaires/${w.request.id}`, { intent: "save", questionKey: "sec.iso", version: String(version), value: JSON.stringify(value) }, cookie),
     { orgId: w.vendor.id, requestId: w.request.id },
   );
+
+/** The titles the client's partnership page lists under the vendor's evidence. */
+async function evidenceOnPartnerPage() {
+  const page = await call(clientPartner.loader as Handler, getRequest(`/client/${w.client.id}/partners/${w.partnership.id}`, w.manager.cookie), {
+    orgId: w.client.id,
+    partnershipId: w.partnership.id,
+  });
+  return (page.body as { evidence: { title: string }[] }).evidence.map((e) => e.title);
+}
 
 async function storedAnswer() {
   const [row] = await db()
@@ -75,12 +86,15 @@ describe("evidence as the answer to a question", () => {
     const links = await db().select().from(evidenceLinks).where(eq(evidenceLinks.targetId, answer.id));
     expect(links).toMatchObject([{ evidenceId: cert.evidenceId, partnershipId: w.partnership.id, targetType: "answer" }]);
 
+    // The vendor's draft stays its own: the client sees the file once the answers are submitted.
     const file = await call(
       clientFile.loader as Handler,
       getRequest(`/client/${w.client.id}/evidence/${cert.evidenceId}/file`, w.manager.cookie),
       { orgId: w.client.id, evidenceId: cert.evidenceId },
     );
-    expect(file.status).toBe(200);
+    expect(file.status).toBe(404);
+    expect(await evidenceOnPartnerPage()).toEqual([]);
+    certificate = cert;
   });
 
   it("refuses another organization's file and an expired one, writing nothing", async () => {
@@ -129,11 +143,18 @@ describe("evidence as the answer to a question", () => {
     const files = (view.body as { evidence: { files: Record<string, { title: string; validUntil: string }> } }).evidence.files;
     expect(Object.values(files)).toMatchObject([{ title: "ISO 27001", validUntil: "2099-03-31" }]);
     expect((view.body as { score: { questions: Record<string, { earned: number }> } }).score.questions["sec.iso"].earned).toBe(3);
+    const file = await call(
+      clientFile.loader as Handler,
+      getRequest(`/client/${w.client.id}/evidence/${certificate.evidenceId}/file`, w.manager.cookie),
+      { orgId: w.client.id, evidenceId: certificate.evidenceId },
+    );
+    expect(file.status).toBe(200);
+    expect(await evidenceOnPartnerPage()).toEqual(["ISO 27001"]);
   });
 });
 
 describe("answer once, with evidence", () => {
-  it("offers an accepted evidence answer to another client, and shares the file only when the vendor confirms", async () => {
+  it("offers an accepted evidence answer to another client, and shares the file only when the vendor confirms and submits", async () => {
     const vendor = await createOrganization(db(), "vendor");
     const responder = await person(vendor.id, "responder");
     const clientA = await createOrganization(db(), "client");
@@ -169,6 +190,10 @@ describe("answer once, with evidence", () => {
       { orgId: vendor.id, requestId: requestB.id },
     );
     expect(confirmed.body).toMatchObject({ ok: true });
+    // Linked now, and visible to client B once the vendor submits.
+    expect((await fileForB()).status).toBe(404);
+    const submitted = await call(vendorRequest.action as Handler, postRequest(path, { intent: "submit" }, responder.cookie), { orgId: vendor.id, requestId: requestB.id });
+    expect(submitted.status).toBe(302);
     expect((await fileForB()).status).toBe(200);
   });
 });
