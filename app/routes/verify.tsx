@@ -28,12 +28,12 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
   if (raw === null || raw.trim() === "") return null;
   const hash = normalizeHash(raw);
   if (!hash) return { error: "hash" };
-  if (!allowVerifyAttempt(clientIpOf(context))) return { error: "busy" };
+  if (!(await allowVerifyAttempt(clientIpOf(context)))) return { error: "busy" };
   return { answer: await verifyHash(hash) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<Outcome> {
-  if (!allowVerifyAttempt(clientIpOf(context))) {
+  if (!(await allowVerifyAttempt(clientIpOf(context)))) {
     await request.body?.cancel().catch(() => {});
     return { error: "busy" };
   }

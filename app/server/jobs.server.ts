@@ -3,6 +3,7 @@ import { db } from "#db/client.server";
 import { deliverPendingEmails } from "~/domain/notifications/deliver-email.server";
 import { registerMailWaker } from "~/domain/notifications/mail-queue.server";
 import { sendEvidenceExpiryReminders } from "~/domain/evidence/expiry-reminders.server";
+import { pruneThrottleEvents } from "~/domain/agreements/verify-throttle.server";
 import { issueDueCadences } from "~/domain/questionnaires/requests/cadences.server";
 import { approveLapsedProposals } from "~/domain/subprocessors/lapse.server";
 import { sendTrainingLapseReminders } from "~/domain/training/lapse-reminders.server";
@@ -25,6 +26,13 @@ const dailyJobs: Array<{ queue: string; run: (today: string) => Promise<string[]
     queue: "agreements.lifecycle",
     run: async (today) => {
       await runAgreementLifecycle(db(), today);
+      return [];
+    },
+  },
+  {
+    queue: "throttle.prune",
+    run: async () => {
+      await pruneThrottleEvents(db());
       return [];
     },
   },

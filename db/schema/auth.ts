@@ -51,3 +51,19 @@ export const signInAttempts = pgTable(
     index("sign_in_attempts_ip_idx").on(t.ipAddress, t.createdAt),
   ],
 );
+
+/**
+ * Attempts at public, unauthenticated endpoints (the agreement check at /verify), counted per
+ * bucket and client address so that every app instance sees the same numbers. Old rows are
+ * removed daily.
+ */
+export const throttleEvents = pgTable(
+  "throttle_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    bucket: text().notNull(),
+    key: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("throttle_events_lookup_idx").on(t.bucket, t.key, t.createdAt)],
+);

@@ -19,6 +19,7 @@ export const tableTenancy: Record<string, TenancyClass> = {
   sessions: "auth",
   login_tokens: "auth",
   sign_in_attempts: "auth",
+  throttle_events: "auth",
   audit_events: "organization-owned",
   outbox_emails: "global",
   questionnaire_templates: "organization-owned", // owner org, or the system library (owner null)

@@ -1,17 +1,31 @@
-import { takeVerifyAttempt } from "./verify-throttle";
+import { sql } from "drizzle-orm";
+import type { Executor } from "#db/client.server";
+import { db } from "#db/client.server";
+import { throttleEvents } from "#db/schema/index";
+import { VERIFY_LIMIT } from "./verify-throttle";
+
+const BUCKET = "verify";
 
 /**
- * Attempts per client address, kept in this process. With several app instances each counts on
- * its own, which still bounds scripted use; sign-in throttling (which must be exact) uses the
- * database instead.
+ * Counts an attempt from this address and says whether it is within the limit. Kept in
+ * PostgreSQL, so all app instances share one count; a refused attempt is not counted, so an
+ * address that waits is let in again once its earlier attempts leave the window.
  */
-const attempts = new Map<string, number[]>();
-const MAX_ADDRESSES = 10_000;
-
-export function allowVerifyAttempt(clientIp: string | null, now = Date.now()): boolean {
+export async function allowVerifyAttempt(clientIp: string | null, executor: Executor = db(), limit: { perWindow: number; windowMinutes: number } = VERIFY_LIMIT): Promise<boolean> {
   const key = clientIp ?? "unknown";
-  const { allowed, recent } = takeVerifyAttempt(attempts.get(key) ?? [], now);
-  if (attempts.size >= MAX_ADDRESSES && !attempts.has(key)) attempts.clear();
-  attempts.set(key, recent);
-  return allowed;
+  const rows = await executor.execute<{ allowed: boolean }>(sql`
+    with recent as (
+      select count(*)::int as n from ${throttleEvents}
+      where bucket = ${BUCKET} and key = ${key} and created_at > now() - make_interval(mins => ${limit.windowMinutes})
+    ), counted as (
+      insert into ${throttleEvents} (bucket, key) select ${BUCKET}, ${key} from recent where n < ${limit.perWindow} returning 1
+    )
+    select (select n from recent) < ${limit.perWindow} as allowed`);
+  return rows[0]?.allowed === true;
+}
+
+/** The daily clean-up: attempts older than a day no longer count for anything. */
+export async function pruneThrottleEvents(executor: Executor = db()): Promise<number> {
+  const removed = await executor.delete(throttleEvents).where(sql`${throttleEvents.createdAt} < now() - interval '1 day'`).returning({ id: throttleEvents.id });
+  return removed.length;
 }
