@@ -97,12 +97,15 @@ export function throwAsResponse(error: unknown): never {
 export { DomainError };
 
 const domainErrorStatus: Partial<Record<DomainError["code"], number>> = {
+  not_found: 404,
+  forbidden: 403,
   conflict: 409,
   limit_exceeded: 429,
   payload_too_large: 413,
 };
 
-function statusOfDomainError(code: DomainError["code"]): number {
+/** The HTTP status a refusal answers with; a form's own problems are 422. */
+export function statusOfDomainError(code: DomainError["code"]): number {
   return domainErrorStatus[code] ?? 422;
 }
 

@@ -6,12 +6,10 @@ import type { RequestMeta } from "~/domain/audit/record-event.server";
 import { isDomainError } from "~/domain/errors";
 import { sideBase } from "~/domain/orgs/navigation";
 import { storage } from "~/storage/storage.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, statusOfDomainError } from "~/utils/http.server";
 import { EvidenceFormError, uploadEvidence, uploadLimitBytes, type UploadedEvidence } from "./upload-evidence.server";
 import type { Transaction } from "#db/client.server";
 import type { UploadOutcome } from "./view-models";
-
-const statusOf: Record<string, number> = { payload_too_large: 413, not_found: 404, forbidden: 403, conflict: 409 };
 
 /**
  * Runs an upload for a route (the JSON endpoint the progress bar talks to, or a page action
@@ -47,7 +45,7 @@ export async function runEvidenceUpload(input: {
     if (error.code === "not_found") notFound();
     const limit = Math.round((uploadLimitBytes() / 1024 / 1024) * 10) / 10;
     return {
-      status: statusOf[error.code] ?? 422,
+      status: statusOfDomainError(error.code),
       outcome: { ok: false, formError: { key: error.messageKey, params: { limit, ...error.params } } },
     };
   }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { dataCategoryKinds, serviceKinds } from "~/domain/orgs/inherent-risk";
 import type { Answers } from "./answers";
-import type { IsoDate } from "~/utils/calendar-date";
+import { addDays, type IsoDate } from "~/utils/calendar-date";
 import type { QuestionnaireContext } from "./conditions";
 import { questionsOf, type Question, type TemplateContent } from "./model";
 import { reviewStates, type Reviews } from "./scoring";
@@ -13,10 +13,7 @@ import { reviewStates, type Reviews } from "./scoring";
 
 export const TODAY: IsoDate = "2025-06-15";
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const ms = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
+export { addDays };
 
 export function contextWith(partnership: Partial<QuestionnaireContext["partnership"]> = {}): QuestionnaireContext {
   return { partnership: { services: ["inbound"], dataCategories: [], riskTier: 2, countries: ["NL"], ...partnership } };

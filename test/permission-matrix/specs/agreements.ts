@@ -14,6 +14,7 @@ import * as vendorPdf from "~/routes/vendor.$orgId.agreements.$agreementId_.pdf"
 import * as vendorList from "~/routes/vendor.$orgId.agreements._index";
 import * as verify from "~/routes/verify";
 import { createAgreement } from "../../factories/agreements";
+import { withRealId } from "../placeholders";
 import type { RouteSpec } from "../spec";
 import type { MatrixWorld } from "../world";
 
@@ -57,12 +58,7 @@ const withIds =
     if ((placeholder !== OWN && placeholder !== FOREIGN) || !currentWorld) return handler(args);
     const scope = placeholder === OWN ? "own" : "foreign";
     const id = await (param === "agreementId" ? agreementOf(currentWorld, scope) : templateOf(currentWorld, scope));
-    const request = new Request(args.request.url.replace(placeholder, id), {
-      method: args.request.method,
-      headers: args.request.headers,
-      body: args.request.method === "GET" ? undefined : await args.request.text(),
-    });
-    return handler({ ...args, request, params: { ...args.params, [param]: id } });
+    return handler(await withRealId(args, param, placeholder, id));
   };
 
 const onAgreement =

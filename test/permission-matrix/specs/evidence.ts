@@ -7,6 +7,7 @@ import * as vendorLibrary from "~/routes/vendor.$orgId.evidence._index";
 import * as vendorUpload from "~/routes/vendor.$orgId.evidence.upload";
 import { rolesByKind } from "~/auth/roles";
 import { createStoredEvidence } from "../../factories/evidence";
+import { withRealId } from "../placeholders";
 import type { RouteSpec } from "../spec";
 import type { MatrixWorld } from "../world";
 
@@ -44,13 +45,7 @@ const withEvidence =
     const placeholder = args.params.evidenceId;
     if ((placeholder !== OWN && placeholder !== FOREIGN) || !currentWorld) return handler(args);
     const ids = await evidenceOf(currentWorld);
-    const evidenceId = placeholder === OWN ? ids.own : ids.foreign;
-    const request = new Request(args.request.url.replace(placeholder, evidenceId), {
-      method: args.request.method,
-      headers: args.request.headers,
-      body: args.request.method === "GET" ? undefined : await args.request.text(),
-    });
-    return handler({ ...args, request, params: { ...args.params, evidenceId } });
+    return handler(await withRealId(args, "evidenceId", placeholder, placeholder === OWN ? ids.own : ids.foreign));
   };
 
 const onEvidence =

@@ -7,6 +7,7 @@ import * as clientXlsx from "~/routes/client.$orgId.questionnaires.$requestId[.]
 import * as vendorImport from "~/routes/vendor.$orgId.questionnaires.$requestId_.import";
 import * as vendorXlsx from "~/routes/vendor.$orgId.questionnaires.$requestId[.]xlsx";
 import { createPublishedVersion, createRequest } from "../../factories/questionnaire-requests";
+import { withRealId } from "../placeholders";
 import type { RouteSpec } from "../spec";
 import type { MatrixWorld } from "../world";
 
@@ -41,14 +42,7 @@ const withRequest =
   (handler: Handler): Handler =>
   async (args) => {
     if (args.params.requestId !== PLACEHOLDER || !currentWorld) return handler(args);
-    const requestId = await ownRequestId(currentWorld);
-    const url = args.request.url.replace(PLACEHOLDER, requestId);
-    const request = new Request(url, {
-      method: args.request.method,
-      headers: args.request.headers,
-      body: args.request.method === "GET" ? undefined : await args.request.text(),
-    });
-    return handler({ ...args, request, params: { ...args.params, requestId } });
+    return handler(await withRealId(args, "requestId", PLACEHOLDER, await ownRequestId(currentWorld)));
   };
 
 const onRequest = (side: "client" | "vendor", suffix: string) => (world: MatrixWorld, orgId: string) => {

@@ -9,6 +9,7 @@ import * as vendorAttest from "~/routes/vendor.$orgId.training.$partnershipId.$r
 import * as vendorList from "~/routes/vendor.$orgId.training._index";
 import * as vendorTemplate from "~/routes/vendor.$orgId.training.roster-template[.]csv";
 import { createTrainingRequirement } from "../../factories/training";
+import { withRealId } from "../placeholders";
 import type { RouteSpec } from "../spec";
 import type { MatrixWorld } from "../world";
 
@@ -46,13 +47,7 @@ const withRequirement =
     const placeholder = args.params.requirementId;
     if ((placeholder !== OWN && placeholder !== FOREIGN) || !currentWorld) return handler(args);
     const ids = await requirementIds(currentWorld);
-    const requirementId = placeholder === OWN ? ids.own : ids.foreign;
-    const request = new Request(args.request.url.replace(placeholder, requirementId), {
-      method: args.request.method,
-      headers: args.request.headers,
-      body: args.request.method === "GET" ? undefined : await args.request.text(),
-    });
-    return handler({ ...args, request, params: { ...args.params, requirementId } });
+    return handler(await withRealId(args, "requirementId", placeholder, placeholder === OWN ? ids.own : ids.foreign));
   };
 
 type Scope = "own" | "foreign";
